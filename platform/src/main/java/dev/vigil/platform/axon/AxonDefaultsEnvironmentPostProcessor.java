@@ -1,0 +1,37 @@
+package dev.vigil.platform.axon;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.ResourcePropertySource;
+
+/**
+ * Adds the platform's Axon settings (Jackson everywhere, no Axon Server, no update check) as the
+ * lowest-precedence property source: every application and test context gets them, and any of
+ * them can still be overridden the usual way.
+ */
+public class AxonDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    static final String RESOURCE = "dev/vigil/platform/axon/axon-defaults.properties";
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.getPropertySources().contains(RESOURCE)) {
+            return;
+        }
+        try {
+            environment.getPropertySources().addLast(new ResourcePropertySource(RESOURCE, new ClassPathResource(RESOURCE)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

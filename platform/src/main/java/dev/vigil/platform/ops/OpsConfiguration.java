@@ -1,0 +1,24 @@
+package dev.vigil.platform.ops;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.vigil.platform.jdbc.DatabaseProperties;
+import dev.vigil.platform.jdbc.PoolingConfiguration;
+import dev.vigil.platform.redis.RedisClientProperties;
+import dev.vigil.platform.redis.RedisConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * Operations additions to Actuator.
+ */
+@AutoConfiguration(after = {PoolingConfiguration.class, RedisConfiguration.class})
+public class OpsConfiguration {
+
+    @Bean
+    ConnectionReport connectionReport(DatabaseProperties database, RedisClientProperties redis,
+            HikariDataSource dataSource, JedisPooled jedis, Environment environment) {
+        return new ConnectionReport(database, redis, dataSource, jedis, environment);
+    }
+}

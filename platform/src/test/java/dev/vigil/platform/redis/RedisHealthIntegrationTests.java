@@ -1,0 +1,41 @@
+package dev.vigil.platform.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.platform.PlatformTestApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.test.context.SpringBootTest;
+import redis.clients.jedis.JedisPooled;
+
+@SpringBootTest(classes = PlatformTestApplication.class)
+class RedisHealthIntegrationTests {
+
+    @Autowired
+    JedisPooled jedis;
+
+    @Autowired
+    @Qualifier("redisHealthIndicator")
+    HealthIndicator health;
+
+    @Test
+    void reportsUpWhenRedisAnswers() {
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(health.health().getDetails()).containsEntry("reply", "PONG");
+    }
+
+    @Test
+    void reportsDownWithoutCredentialsWhenRedisIsUnreachable() {
+        RedisClientProperties unreachable = new RedisClientProperties(java.net.URI.create("redis://:secret@127.0.0.1:1/0"),
+                java.time.Duration.ofMillis(200), java.time.Duration.ofMillis(200), "x:",
+                new RedisClientProperties.Pool(1, 1, 0, java.time.Duration.ofMillis(100)));
+        try (JedisPooled client = new RedisConfiguration().jedis(unreachable)) {
+            RedisHealthIndicator indicator = new RedisHealthIndicator(client, RedisUrls.redacted(unreachable.url()));
+            assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
+            assertThat(indicator.health().getDetails().toString()).doesNotContain("secret");
+        }
+    }
+}
