@@ -1,0 +1,4 @@
+/**
+ * identity's public surface: commands, events and views (records and enums only).
+ */
+package dev.vigil.identity.api;

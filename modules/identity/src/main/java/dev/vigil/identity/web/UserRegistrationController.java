@@ -1,0 +1,35 @@
+package dev.vigil.identity.web;
+
+import dev.vigil.identity.api.RegisterUser;
+import dev.vigil.platform.id.TimeOrderedIds;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Registration: {@code POST /api/v1/users}.
+ */
+@RestController
+@RequestMapping("/api/v1/users")
+class UserRegistrationController {
+
+    private final CommandGateway commands;
+
+    UserRegistrationController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, UUID>> register(@Valid @RequestBody RegisterUserRequest request) {
+        UUID userId = TimeOrderedIds.next();
+        commands.sendAndWait(new RegisterUser(userId, request.email(), request.displayName(), request.timeZone()));
+        return ResponseEntity.created(URI.create("/api/v1/users/" + userId)).body(Map.of("id", userId));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.vigil.identity.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EmailAddressTests {
+
+    @Test
+    void normalizesCaseAndSurroundingSpace() {
+        assertThat(EmailAddress.of("  Ann.Lee@Example.COM ").value()).isEqualTo("ann.lee@example.com");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "ann", "ann@", "@example.com", "ann@example", "ann lee@example.com", "a@b@example.com"})
+    void rejectsWhatIsNotAnAddress(String raw) {
+        assertThatThrownBy(() -> EmailAddress.of(raw)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void rejectsAddressesLongerThanTheStandardAllows() {
+        String longDomain = "a".repeat(300) + ".com";
+        assertThatThrownBy(() -> EmailAddress.of("ann@" + longDomain)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

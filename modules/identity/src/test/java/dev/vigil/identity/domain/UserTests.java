@@ -1,0 +1,52 @@
+package dev.vigil.identity.domain;
+
+import dev.vigil.identity.api.RegisterUser;
+import dev.vigil.identity.api.UserRegistered;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class UserTests {
+
+    private final Map<String, UUID> claims = new HashMap<>();
+    private AggregateTestFixture<User> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(User.class);
+        fixture.registerInjectableResource((EmailRegistry) (email, userId) -> {
+            if (claims.putIfAbsent(email.value(), userId) != null) {
+                throw new EmailAlreadyRegistered(email);
+            }
+        });
+    }
+
+    @Test
+    void registeringEmitsUserRegisteredWithTheNormalizedEmail() {
+        UUID id = UUID.randomUUID();
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUser(id, " Ann@Example.com", " Ann ", "Europe/Berlin"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new UserRegistered(id, "ann@example.com", "Ann", "Europe/Berlin", fixture.currentTime()));
+    }
+
+    @Test
+    void aSecondRegistrationOfTheSameAddressIsRejected() {
+        claims.put("ann@example.com", UUID.randomUUID());
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUser(UUID.randomUUID(), "ANN@example.com", "Ann", "UTC"))
+                .expectException(EmailAlreadyRegistered.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anUnknownTimeZoneIsRejected() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUser(UUID.randomUUID(), "ann@example.com", "Ann", "Mars/Olympus"))
+                .expectException(java.time.DateTimeException.class)
+                .expectNoEvents();
+    }
+}

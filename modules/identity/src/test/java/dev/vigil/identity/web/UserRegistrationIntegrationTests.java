@@ -1,0 +1,106 @@
+package dev.vigil.identity.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.identity.IdentityTestApplication;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The first end-to-end slice against the real database: HTTP command, event row in the event store,
+ * projected read row.
+ */
+@SpringBootTest(classes = IdentityTestApplication.class)
+@AutoConfigureMockMvc
+class UserRegistrationIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void registrationAppendsAnEventAndProjectsTheProfile() throws Exception {
+        String body = mvc.perform(post("/api/v1/users").contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"email": " Ada@Example.org", "displayName": "Ada", "timeZone": "Europe/London"}"""))
+                .andExpect(status().isCreated())
+                .andExpect(header().exists("Location"))
+                .andReturn().getResponse().getContentAsString();
+        UUID userId = UUID.fromString(json.readTree(body).get("id").asText());
+        assertThat(userId.version()).isEqualTo(7);
+
+        Map<String, Object> event = jdbc.sql("""
+                        SELECT payload_type, sequence_number, payload FROM axon.domain_event_entry
+                        WHERE aggregate_identifier = :id""")
+                .param("id", userId.toString()).query().singleRow();
+        assertThat(event).containsEntry("payload_type", "dev.vigil.identity.api.UserRegistered")
+                .containsEntry("sequence_number", 0L);
+        JsonNode payload = json.readTree(new String((byte[]) event.get("payload"), StandardCharsets.UTF_8));
+        assertThat(payload.get("email").asText()).isEqualTo("ada@example.org");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql("""
+                        SELECT email, display_name, time_zone, version FROM identity.user_profile_view
+                        WHERE user_id = :id""").param("id", userId).query().listOfRows())
+                .containsExactly(Map.of("email", "ada@example.org", "display_name", "Ada",
+                        "time_zone", "Europe/London", "version", 0L)));
+    }
+
+    @Test
+    void aSecondRegistrationWithTheSameEmailIsAConflictAndWritesNoEvent() throws Exception {
+        register("grace@example.org").andExpect(status().isCreated());
+        long events = eventCount();
+
+        register("GRACE@example.org ")
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("email"));
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void invalidInputIsA400NamingEveryFieldAndWritesNoEvent() throws Exception {
+        long events = eventCount();
+        mvc.perform(post("/api/v1/users").contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"email": "not-an-email", "displayName": "", "timeZone": "Mars/Olympus"}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("email", "displayName", "timeZone")));
+        mvc.perform(post("/api/v1/users").contentType(MediaType.APPLICATION_JSON).content("{\"email\": "))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("body"));
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    private org.springframework.test.web.servlet.ResultActions register(String email) throws Exception {
+        return mvc.perform(post("/api/v1/users").contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("email", email, "displayName", "Grace", "timeZone", "UTC"))));
+    }
+
+    private long eventCount() {
+        return jdbc.sql("SELECT count(*) FROM axon.domain_event_entry").query(Long.class).single();
+    }
+}
