@@ -1,0 +1,26 @@
+package dev.vigil.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+
+/**
+ * Vigil's one deployable. Every business module under {@code dev.vigil} is scanned; the platform is left
+ * out of the scan because it arrives, ordered, through its auto-configurations.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(basePackages = "dev.vigil", excludeFilters = {
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dev\\.vigil\\.platform\\..*")})
+public class VigilApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(VigilApplication.class, args);
+    }
+}

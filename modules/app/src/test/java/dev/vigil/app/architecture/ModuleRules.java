@@ -1,0 +1,119 @@
+package dev.vigil.app.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Vigil's module boundaries as executable rules. A module is any package {@code dev.vigil.<name>};
+ * the rules derive module names from packages, so a new module is covered without editing them.
+ */
+final class ModuleRules {
+
+    static final String ROOT = "dev.vigil";
+    static final String PLATFORM = "platform";
+    private static final Pattern MODULE = Pattern.compile("^dev\\.vigil\\.([a-z0-9_]+)(\\..+)?$");
+
+    private ModuleRules() {
+    }
+
+    /** A module reaches into another business module only through that module's {@code api} package. */
+    static final ArchRule MODULES_USE_ONLY_EACH_OTHERS_API = classes()
+            .that().resideInAPackage(ROOT + "..")
+            .and().resideOutsideOfPackage(ROOT + "." + PLATFORM + "..")
+            .should(useOtherModulesOnlyThroughTheirApi())
+            .as("modules use other business modules only through their api packages");
+
+    /** The platform knows no business module. */
+    static final ArchRule PLATFORM_DEPENDS_ON_NO_MODULE = classes()
+            .that().resideInAPackage(ROOT + "." + PLATFORM + "..")
+            .should().onlyDependOnClassesThat(
+                    DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(ROOT + ".."))
+                            .or(JavaClass.Predicates.resideInAPackage(ROOT + "." + PLATFORM + "..")))
+            .as("the platform depends on no business module");
+
+    /** Web adapters never speak SQL; they go through a module's query service or command gateway. */
+    static final ArchRule CONTROLLERS_DO_NOT_TALK_SQL = noClasses()
+            .that().resideInAPackage(ROOT + "..web..")
+            .or().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+            .or().areAnnotatedWith(org.springframework.stereotype.Controller.class)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "java.sql..", "javax.sql..", "org.springframework.jdbc..", "com.zaxxer.hikari..")
+            .as("controllers do not talk to SQL directly");
+
+    /** Module dependencies form no cycle. */
+    static final ArchRule NO_CYCLES_BETWEEN_MODULES = slices()
+            .matching(ROOT + ".(*)..")
+            .should().beFreeOfCycles()
+            .as("modules are free of cycles");
+
+    /** Domain code is plain Java plus Axon's modelling annotations: no Spring, no JDBC, no Redis. */
+    static final ArchRule DOMAIN_IS_FREE_OF_INFRASTRUCTURE = noClasses()
+            .that().resideInAPackage(ROOT + "..domain..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework..", "java.sql..", "javax.sql..", "redis.clients..", "com.zaxxer.hikari..",
+                    "jakarta.servlet..", ROOT + "." + PLATFORM + "..")
+            .as("domain packages use no Spring, JDBC, Redis or platform infrastructure");
+
+    /** A module's api holds plain records and enums that other modules can depend on safely. */
+    static final ArchRule API_HOLDS_PLAIN_RECORDS_AND_ENUMS = classes()
+            .that().resideInAPackage(ROOT + ".*.api..")
+            .and().doNotHaveSimpleName("package-info")
+            .should(beARecordOrEnum())
+            .andShould().onlyDependOnClassesThat(
+                    JavaClass.Predicates.resideInAnyPackage("java..", ROOT + ".*.api..")
+                            .or(JavaClass.Predicates.simpleName("TargetAggregateIdentifier")))
+            .as("api packages hold records and enums that depend only on the JDK and other api packages");
+
+    static Optional<String> moduleOf(JavaClass javaClass) {
+        Matcher matcher = MODULE.matcher(javaClass.getPackageName());
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    private static boolean isApiOf(JavaClass javaClass, String module) {
+        String api = ROOT + "." + module + ".api";
+        return javaClass.getPackageName().equals(api) || javaClass.getPackageName().startsWith(api + ".");
+    }
+
+    private static ArchCondition<JavaClass> useOtherModulesOnlyThroughTheirApi() {
+        return new ArchCondition<>("use other business modules only through their api") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                String own = moduleOf(item).orElseThrow();
+                for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
+                    JavaClass target = dependency.getTargetClass().getBaseComponentType();
+                    moduleOf(target)
+                            .filter(module -> !module.equals(own) && !module.equals(PLATFORM))
+                            .filter(module -> !isApiOf(target, module))
+                            .ifPresent(module -> events.add(SimpleConditionEvent.violated(dependency,
+                                    dependency.getDescription() + " reaches into module '" + module
+                                            + "' outside its api package")));
+                }
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> beARecordOrEnum() {
+        return new ArchCondition<>("be a record or an enum") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                boolean plain = item.isRecord() || item.isEnum()
+                        || (item.getEnclosingClass().isPresent() && item.getEnclosingClass().get().isEnum());
+                if (!plain) {
+                    events.add(SimpleConditionEvent.violated(item, item.getName() + " is neither a record nor an enum"));
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,61 @@
+package dev.vigil.app.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each rule, run against small fixture modules under {@code dev.vigil.archfixture*} that break it on
+ * purpose, reports the break: the rules are not vacuous.
+ */
+class ModuleRulesDetectViolationsTests {
+
+    private static final JavaClasses FIXTURES = new ClassFileImporter().importPackages(
+            "dev.vigil.archfixturealpha", "dev.vigil.archfixturebeta", "dev.vigil.platform.archfixture");
+
+    @Test
+    void reachingIntoAnotherModulesInternalsIsReported() {
+        assertViolation(ModuleRules.MODULES_USE_ONLY_EACH_OTHERS_API, "Beta", "archfixturealpha");
+    }
+
+    @Test
+    void usingAnotherModulesApiIsAllowed() {
+        EvaluationResult result = ModuleRules.MODULES_USE_ONLY_EACH_OTHERS_API.evaluate(FIXTURES);
+        assertThat(result.getFailureReport().getDetails()).noneMatch(line -> line.contains("AlphaEvent"));
+    }
+
+    @Test
+    void platformDependingOnAModuleIsReported() {
+        assertViolation(ModuleRules.PLATFORM_DEPENDS_ON_NO_MODULE, "PlatformLeak", "AlphaEvent");
+    }
+
+    @Test
+    void controllerUsingJdbcIsReported() {
+        assertViolation(ModuleRules.CONTROLLERS_DO_NOT_TALK_SQL, "SqlController", "JdbcTemplate");
+    }
+
+    @Test
+    void cycleBetweenModulesIsReported() {
+        assertViolation(ModuleRules.NO_CYCLES_BETWEEN_MODULES, "archfixturealpha", "archfixturebeta");
+    }
+
+    @Test
+    void springInDomainIsReported() {
+        assertViolation(ModuleRules.DOMAIN_IS_FREE_OF_INFRASTRUCTURE, "SpringyAggregate", "org.springframework");
+    }
+
+    @Test
+    void classInApiIsReported() {
+        assertViolation(ModuleRules.API_HOLDS_PLAIN_RECORDS_AND_ENUMS, "MutableApiType", "neither a record nor an enum");
+    }
+
+    private static void assertViolation(ArchRule rule, String... fragments) {
+        EvaluationResult result = rule.evaluate(FIXTURES);
+        assertThat(result.hasViolation()).as(rule.getDescription()).isTrue();
+        assertThat(String.join("\n", result.getFailureReport().getDetails())).contains(fragments);
+    }
+}
