@@ -34,7 +34,7 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
             } catch (IOException | RuntimeException e) {
                 server = null;
                 deleteDataDirectory();
-                throw new IllegalStateException(rootMessage(e), e);
+                throw new IllegalStateException(explain(e), e);
             }
         }
         return server.getPort();
@@ -65,11 +65,24 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    private static String explain(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (runsAsRoot()) {
+            return "this process runs as root, where PostgreSQL's initdb refuses to run, and running it unprivileged"
+                    + " through 'unshare -U' (user namespaces) is not allowed here (" + message + ")";
+        }
+        return message;
+    }
+
+    private static boolean runsAsRoot() {
+        try {
+            return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
     }
 }
