@@ -5,20 +5,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * Points Axon's JDBC storage at the snake_case tables of {@code db/migration/platform}, gives its
  * serializer a dedicated ObjectMapper, and sets how every read model's event processor behaves.
  */
 @AutoConfiguration(before = {JdbcAutoConfiguration.class, ObjectMapperAutoConfiguration.class})
+@EnableConfigurationProperties(ProjectionProperties.class)
 public class AxonPlatformConfiguration {
 
     static final String SCHEMA = "axon";
@@ -55,15 +63,52 @@ public class AxonPlatformConfiguration {
     }
 
     /**
-     * Every processing group runs as a pooled streaming processor with its token in PostgreSQL. A handler
-     * that fails makes the processor retry the batch (with back-off) rather than skip the event, so a
-     * read model never silently misses one.
+     * Every processing group runs as a pooled streaming processor with its token in PostgreSQL, reading
+     * through a prefetching source that wakes it as soon as an event is appended. All processors share a
+     * few worker threads, which bounds the pooled connections projections can hold. A handler that fails
+     * makes the processor retry the batch (with back-off) rather than skip the event, so a read model
+     * never silently misses one.
      */
     @Bean
-    ConfigurerModule readModelProcessors() {
+    ConfigurerModule readModelProcessors(ProjectionProperties properties, ProjectionWorkers workers,
+            ProjectionBarrier barrier, MeterRegistry meters) {
         return configurer -> configurer.eventProcessing()
-                .usingPooledStreamingEventProcessors()
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+                .usingPooledStreamingEventProcessors((config, builder) -> builder
+                        .messageSource(new PrefetchingEventSource(config.eventStore(), builder.name(), properties.prefetch()))
+                        .workerExecutor(workers.executor())
+                        .initialSegmentCount(properties.segments())
+                        .batchSize(properties.batchSize()))
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerDefaultHandlerInterceptor((config, processorName) ->
+                        new ProjectionMonitor(processorName, barrier, meters, Clock.systemUTC()));
+    }
+
+    @Bean
+    ProjectionWorkers projectionWorkers(ProjectionProperties properties) {
+        return new ProjectionWorkers(properties.workerThreads());
+    }
+
+    @Bean
+    ProjectionBarrier projectionBarrier(@Lazy EventProcessingConfiguration processing) {
+        return new ProjectionBarrier(processing);
+    }
+
+    @Bean
+    ConsistentCommandGateway consistentCommandGateway(CommandGateway commands, ProjectionBarrier barrier,
+            ProjectionProperties properties, MeterRegistry meters, EventStore eventStore) {
+        ConsistentCommandGateway gateway =
+                new ConsistentCommandGateway(commands, barrier, properties.readYourWritesTimeout(), meters);
+        eventStore.registerDispatchInterceptor(events -> (index, event) -> {
+            gateway.onPublish(event);
+            return event;
+        });
+        return gateway;
+    }
+
+    @Bean
+    ProjectionLagMeters projectionLagMeters(@Lazy EventProcessingConfiguration processing, EventStore eventStore,
+            MeterRegistry meters) {
+        return new ProjectionLagMeters(processing, eventStore, meters);
     }
 
     /**

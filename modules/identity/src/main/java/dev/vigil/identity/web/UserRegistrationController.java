@@ -1,12 +1,12 @@
 package dev.vigil.identity.web;
 
 import dev.vigil.identity.api.RegisterUser;
+import dev.vigil.platform.axon.ConsistentCommandGateway;
 import dev.vigil.platform.id.TimeOrderedIds;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,16 +20,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/users")
 class UserRegistrationController {
 
-    private final CommandGateway commands;
+    private final ConsistentCommandGateway commands;
 
-    UserRegistrationController(CommandGateway commands) {
+    UserRegistrationController(ConsistentCommandGateway commands) {
         this.commands = commands;
     }
 
     @PostMapping
     ResponseEntity<Map<String, UUID>> register(@Valid @RequestBody RegisterUserRequest request) {
         UUID userId = TimeOrderedIds.next();
-        commands.sendAndWait(new RegisterUser(userId, request.email(), request.displayName(), request.timeZone()));
+        commands.send(new RegisterUser(userId, request.email(), request.displayName(), request.timeZone()));
         return ResponseEntity.created(URI.create("/api/v1/users/" + userId)).body(Map.of("id", userId));
     }
 }

@@ -1,0 +1,101 @@
+package dev.vigil.platform.axon;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.EventMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a command and returns once this instance's read models have applied the events it produced,
+ * so the caller's next read shows its own write. The wait is bounded: past {@code timeout} the command's
+ * result is returned anyway (it has committed), a counter goes up and a rate-limited warning is logged.
+ * Commands are handled in the calling thread (Axon's local command bus), which is what lets the events
+ * published by this command be attributed to this call.
+ */
+public class ConsistentCommandGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsistentCommandGateway.class);
+    private static final ThreadLocal<List<Published>> PUBLISHED = new ThreadLocal<>();
+    private static final long WARN_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final CommandGateway commands;
+    private final ProjectionBarrier barrier;
+    private final Duration timeout;
+    private final Timer waited;
+    private final Counter timeouts;
+    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
+
+    ConsistentCommandGateway(CommandGateway commands, ProjectionBarrier barrier, Duration timeout, MeterRegistry meters) {
+        this.commands = commands;
+        this.barrier = barrier;
+        this.timeout = timeout;
+        this.waited = Timer.builder("vigil.projection.wait")
+                .description("Time a command waited for this instance's read models to apply its events")
+                .publishPercentileHistogram()
+                .register(meters);
+        this.timeouts = Counter.builder("vigil.projection.wait.timeouts")
+                .description("Commands that returned before every read model had applied their events")
+                .register(meters);
+    }
+
+    /** Sends {@code command}, waits for its events to reach the read models, and returns the handler's result. */
+    public <R> R send(Object command) {
+        List<Published> published = new ArrayList<>();
+        PUBLISHED.set(published);
+        try {
+            R result = commands.sendAndWait(command);
+            awaitProjections(published);
+            return result;
+        } finally {
+            PUBLISHED.remove();
+            barrier.forget(published.stream().map(Published::eventIdentifier).toList());
+        }
+    }
+
+    /** Called by the event bus for every event published in a unit of work on this thread. */
+    void onPublish(EventMessage<?> event) {
+        List<Published> published = PUBLISHED.get();
+        if (published != null) {
+            published.add(new Published(event.getIdentifier(), barrier.expect(event)));
+        }
+    }
+
+    private void awaitProjections(List<Published> published) {
+        if (published.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            CompletableFuture.allOf(published.stream().map(Published::applied).toArray(CompletableFuture[]::new))
+                    .get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            timeouts.increment();
+            long now = System.nanoTime();
+            long last = lastWarning.get();
+            if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
+                log.warn("event=projection_wait_timeout timeout_ms={} events={} hint=\"read models lag behind; see vigil_projection_lag\"",
+                        timeout.toMillis(), published.size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            waited.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private record Published(String eventIdentifier, CompletableFuture<Void> applied) {
+    }
+}

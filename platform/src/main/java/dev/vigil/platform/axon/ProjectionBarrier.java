@@ -1,0 +1,83 @@
+package dev.vigil.platform.axon;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+
+/**
+ * Knows which local read models still have to apply an event, and completes a future when they all have.
+ * <p>
+ * An expectation is registered while the command's unit of work publishes the event (before it commits,
+ * so no processor can have seen it yet). It names the processors that will apply the event in this JVM:
+ * those that handle its payload type, run here, are not replaying, and hold the segment the event falls in.
+ * Processors report applied events after their own transaction commits.
+ */
+final class ProjectionBarrier {
+
+    private final Map<String, Expectation> pending = new ConcurrentHashMap<>();
+    private final EventProcessingConfiguration processing;
+
+    ProjectionBarrier(EventProcessingConfiguration processing) {
+        this.processing = processing;
+    }
+
+    /** Registers what must apply {@code event}; returns a future that completes when they all have. */
+    CompletableFuture<Void> expect(EventMessage<?> event) {
+        Set<String> processors = ConcurrentHashMap.newKeySet();
+        for (EventProcessor processor : processing.eventProcessors().values()) {
+            if (willApplyHere(processor, event)) {
+                processors.add(processor.getName());
+            }
+        }
+        if (processors.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Expectation expectation = new Expectation(processors, new CompletableFuture<>());
+        pending.put(event.getIdentifier(), expectation);
+        return expectation.done();
+    }
+
+    /** A processor committed its handling of the event. */
+    void applied(String processorName, String eventIdentifier) {
+        Expectation expectation = pending.get(eventIdentifier);
+        if (expectation != null && expectation.processors().remove(processorName) && expectation.processors().isEmpty()) {
+            pending.remove(eventIdentifier);
+            expectation.done().complete(null);
+        }
+    }
+
+    /** Forget expectations nobody waits for any more (the command failed or the wait timed out). */
+    void forget(List<String> eventIdentifiers) {
+        eventIdentifiers.forEach(pending::remove);
+    }
+
+    int pendingCount() {
+        return pending.size();
+    }
+
+    private boolean willApplyHere(EventProcessor processor, EventMessage<?> event) {
+        if (!(processor instanceof StreamingEventProcessor streaming) || !(processor instanceof AbstractEventProcessor handlers)
+                || !processor.isRunning() || !handlers.eventHandlerInvoker().canHandleType(event.getPayloadType())) {
+            return false;
+        }
+        Object sequenceIdentifier = processing.sequencingPolicy(processor.getName()).getSequenceIdentifierFor(event);
+        Object key = sequenceIdentifier == null ? event.getIdentifier() : sequenceIdentifier;
+        for (EventTrackerStatus status : streaming.processingStatus().values()) {
+            if (status.getSegment().matches(key)) {
+                return !status.isReplaying() && !status.isErrorState();
+            }
+        }
+        return false; // another instance holds the segment: nothing to wait for here
+    }
+
+    private record Expectation(Set<String> processors, CompletableFuture<Void> done) {
+    }
+}
