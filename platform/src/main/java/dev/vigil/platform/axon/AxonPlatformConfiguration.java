@@ -17,6 +17,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
@@ -103,6 +104,17 @@ public class AxonPlatformConfiguration {
             return event;
         });
         return gateway;
+    }
+
+    @Bean
+    ProjectionRebuilds projectionRebuilds(@Lazy EventProcessingConfiguration processing, EventStore eventStore) {
+        return new ProjectionRebuilds(processing, eventStore);
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    ProjectionAdminController projectionAdminController(ProjectionRebuilds rebuilds, ProjectionLagMeters lag) {
+        return new ProjectionAdminController(rebuilds, lag);
     }
 
     @Bean

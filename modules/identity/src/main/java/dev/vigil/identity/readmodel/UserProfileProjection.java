@@ -3,6 +3,7 @@ package dev.vigil.identity.readmodel;
 import dev.vigil.identity.api.UserRegistered;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,11 @@ class UserProfileProjection {
 
     UserProfileProjection(UserProfileRepository profiles) {
         this.profiles = profiles;
+    }
+
+    @ResetHandler
+    void reset() {
+        profiles.deleteAll();
     }
 
     @EventHandler

@@ -27,6 +27,10 @@ class UserProfileRepository {
                 version = EXCLUDED.version
             WHERE identity.user_profile_view.version < EXCLUDED.version""";
 
+    private static final String TRUNCATE = """
+            /* identity.user_profile_truncate */
+            TRUNCATE identity.user_profile_view""";
+
     private final JdbcClient jdbc;
 
     UserProfileRepository(JdbcClient jdbc) {
@@ -44,6 +48,10 @@ class UserProfileRepository {
                 .param("updatedAt", utc(updatedAt))
                 .param("version", version)
                 .update();
+    }
+
+    void deleteAll() {
+        jdbc.sql(TRUNCATE).update();
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -1,0 +1,140 @@
+package dev.vigil.platform.axon;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds one read model from the event store: stops its processor, resets its tokens (its
+ * {@code @ResetHandler} empties its tables), starts it again and follows the replay until it has caught
+ * up with the head the event store had when the rebuild began, reporting progress along the way.
+ * <p>
+ * Every instance must release the processor first (Axon cannot reset tokens another node claims): with
+ * several instances, stop the processor elsewhere or run the rebuild during a deploy (docs/projections.md).
+ */
+public class ProjectionRebuilds {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(1);
+
+    private final EventProcessingConfiguration processing;
+    private final StreamableMessageSource<?> eventStore;
+    private final Map<String, Boolean> running = new ConcurrentHashMap<>();
+
+    ProjectionRebuilds(EventProcessingConfiguration processing, StreamableMessageSource<?> eventStore) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+    }
+
+    /** Progress of a running rebuild. */
+    public record Progress(String processor, long position, long head, double eventsPerSecond, Duration elapsed) {
+        public double percent() {
+            return head <= 0 ? 100.0 : Math.min(100.0, 100.0 * Math.max(0, position) / head);
+        }
+    }
+
+    /** Outcome of a finished rebuild. */
+    public record Report(String processor, long events, Duration took, double eventsPerSecond) {
+    }
+
+    /** Thrown when the named processor does not exist. */
+    public static class UnknownProjection extends RuntimeException {
+        UnknownProjection(String name) {
+            super("no read model processor named '" + name + "'");
+        }
+    }
+
+    /** Thrown when a rebuild of the same processor is already running here. */
+    public static class RebuildInProgress extends RuntimeException {
+        RebuildInProgress(String name) {
+            super("a rebuild of '" + name + "' is already running");
+        }
+    }
+
+    public Set<String> processorNames() {
+        return new TreeSet<>(processing.eventProcessors().keySet());
+    }
+
+    /** Rebuilds {@code processorName} and blocks until the replay has caught up. */
+    public Report rebuild(String processorName, Consumer<Progress> progress) throws InterruptedException {
+        StreamingEventProcessor processor = processing.eventProcessor(processorName, StreamingEventProcessor.class)
+                .orElseThrow(() -> new UnknownProjection(processorName));
+        if (running.putIfAbsent(processorName, Boolean.TRUE) != null) {
+            throw new RebuildInProgress(processorName);
+        }
+        try {
+            long head = position(eventStore.createHeadToken());
+            log.info("event=projection_rebuild_started processor={} head={}", processorName, head);
+            long started = System.nanoTime();
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+
+            long lastReport = started;
+            long position = -1;
+            while (!caughtUp(processor, head)) {
+                Thread.sleep(100);
+                if (System.nanoTime() - lastReport >= REPORT_EVERY.toNanos()) {
+                    lastReport = System.nanoTime();
+                    position = position(processor);
+                    Progress now = progress(processorName, position, head, started);
+                    progress.accept(now);
+                    log.info("event=projection_rebuild_progress processor={} position={} head={} percent={} events_per_s={}",
+                            processorName, position, head, String.format("%.1f", now.percent()),
+                            Math.round(now.eventsPerSecond()));
+                }
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            Report report = new Report(processorName, head, took, head / Math.max(1e-9, took.toNanos() / 1e9));
+            progress.accept(progress(processorName, head, head, started));
+            log.info("event=projection_rebuild_finished processor={} events={} took_ms={} events_per_s={}",
+                    processorName, report.events(), took.toMillis(), Math.round(report.eventsPerSecond()));
+            return report;
+        } finally {
+            running.remove(processorName);
+        }
+    }
+
+    private static Progress progress(String name, long position, long head, long startedNanos) {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
+        double seconds = Math.max(1e-9, elapsed.toNanos() / 1e9);
+        return new Progress(name, position, head, Math.max(0, position) / seconds, elapsed);
+    }
+
+    private static boolean caughtUp(StreamingEventProcessor processor, long head) {
+        Map<Integer, EventTrackerStatus> statuses = processor.processingStatus();
+        // not isReplaying(): a replay token only turns back into a plain one when an event past the reset
+        // point arrives, which on a quiet store may be never
+        boolean allAtHead = statuses.values().stream()
+                .allMatch(s -> !s.isErrorState() && s.getCurrentPosition().orElse(-1) >= head);
+        // every segment must be claimed: together their masks cover the whole key space
+        double covered = statuses.values().stream().mapToDouble(s -> 1.0 / (s.getSegment().getMask() + 1)).sum();
+        return !statuses.isEmpty() && allAtHead && covered >= 0.999;
+    }
+
+    private static long position(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream()
+                .map(EventTrackerStatus::getCurrentPosition)
+                .mapToLong(p -> p.orElse(-1))
+                .min().orElse(-1);
+    }
+
+    private static long position(TrackingToken token) {
+        if (token == null) {
+            return -1;
+        }
+        OptionalLong position = token.position();
+        return position.orElse(-1);
+    }
+}
