@@ -68,7 +68,7 @@ public class AxonPlatformConfiguration {
      * through a prefetching source that wakes it as soon as an event is appended. All processors share a
      * few worker threads, which bounds the pooled connections projections can hold. A handler that fails
      * makes the processor retry the batch (with back-off) rather than skip the event, so a read model
-     * never silently misses one.
+     * never silently misses one. Events are sequenced per user ({@link PerUserSequencingPolicy}).
      */
     @Bean
     ConfigurerModule readModelProcessors(ProjectionProperties properties, ProjectionWorkers workers,
@@ -79,6 +79,7 @@ public class AxonPlatformConfiguration {
                         .workerExecutor(workers.executor())
                         .initialSegmentCount(properties.segments())
                         .batchSize(properties.batchSize()))
+                .registerDefaultSequencingPolicy(c -> new PerUserSequencingPolicy())
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDefaultHandlerInterceptor((config, processorName) ->
                         new ProjectionMonitor(processorName, barrier, meters, Clock.systemUTC()));

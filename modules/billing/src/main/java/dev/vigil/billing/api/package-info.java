@@ -1,0 +1,4 @@
+/**
+ * billing's public surface: commands, events and views (records and enums only).
+ */
+package dev.vigil.billing.api;

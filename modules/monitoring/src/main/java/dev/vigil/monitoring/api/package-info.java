@@ -1,0 +1,4 @@
+/**
+ * monitoring's public surface: commands, events and views (records and enums only).
+ */
+package dev.vigil.monitoring.api;
