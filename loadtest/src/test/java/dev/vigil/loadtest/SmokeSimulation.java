@@ -31,7 +31,8 @@ public class SmokeSimulation extends Simulation {
     private final ScenarioBuilder visitor = scenario("smoke")
             .exec(http("health").get("/actuator/health").check(status().is(200), jsonPath("$.status").is("UP")))
             .exec(session -> session.set("email", "smoke-" + UUID.randomUUID() + "@example.org"))
-            .exec(http("register").post("/api/v1/users")
+            .exec(http("register").post("/internal/v1/users")
+                    .header("Authorization", session -> "Bearer " + Tokens.service(300))
                     .body(StringBody("{\"email\":\"#{email}\",\"displayName\":\"Smoke\",\"timeZone\":\"UTC\"}"))
                     .check(status().is(201)));
 

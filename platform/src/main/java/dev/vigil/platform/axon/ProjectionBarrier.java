@@ -17,7 +17,8 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
  * <p>
  * An expectation is registered while the command's unit of work publishes the event (before it commits,
  * so no processor can have seen it yet). It names the processors that will apply the event in this JVM:
- * those that handle its payload type, run here, are not replaying, and hold the segment the event falls in.
+ * those that handle its payload type, run here, are not replaying history, and hold the segment the event
+ * falls in.
  * Processors report applied events after their own transaction commits.
  */
 final class ProjectionBarrier {
@@ -72,10 +73,20 @@ final class ProjectionBarrier {
         Object key = sequenceIdentifier == null ? event.getIdentifier() : sequenceIdentifier;
         for (EventTrackerStatus status : streaming.processingStatus().values()) {
             if (status.getSegment().matches(key)) {
-                return !status.isReplaying() && !status.isErrorState();
+                return !status.isErrorState() && !stillReplaying(status);
             }
         }
         return false; // another instance holds the segment: nothing to wait for here
+    }
+
+    /**
+     * A segment rebuilding its read model applies new events only after the whole history: waiting for
+     * it would stall the command. Once it has passed its reset point it is live again, even though its
+     * token only stops calling itself a replay when the next new event arrives.
+     */
+    private static boolean stillReplaying(EventTrackerStatus status) {
+        return status.isReplaying()
+                && status.getCurrentPosition().orElse(-1) < status.getResetPosition().orElse(Long.MAX_VALUE);
     }
 
     private record Expectation(Set<String> processors, CompletableFuture<Void> done) {

@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -27,6 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns bad input into 400 problem+json with an {@code errors} list of {@link FieldError}s, never a 500.
+ * A command for an aggregate that does not exist is a 404; two commands racing on one aggregate, a 409.
  * Module advices (ordered before this one) map their own domain rejections.
  */
 @RestControllerAdvice
@@ -34,6 +37,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     public static final URI INVALID_INPUT = URI.create("https://vigil.dev/problems/invalid-input");
+    public static final URI NOT_FOUND = URI.create("https://vigil.dev/problems/not-found");
+    public static final URI CONCURRENT_CHANGE = URI.create("https://vigil.dev/problems/concurrent-change");
 
     /** A 400 problem naming the fields at fault. */
     public static ProblemDetail invalidInput(List<FieldError> errors) {
@@ -82,6 +87,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
         String expected = ex.getRequiredType() == null ? "a valid value" : describe(ex.getRequiredType());
         return ResponseEntity.badRequest().body(invalidInput(List.of(new FieldError(ex.getName(), "must be " + expected))));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> aggregateNotFound(AggregateNotFoundException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such resource");
+        problem.setType(NOT_FOUND);
+        problem.setTitle("Not found");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The resource was changed or created concurrently; retry the request");
+        problem.setType(CONCURRENT_CHANGE);
+        problem.setTitle("Concurrent change");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

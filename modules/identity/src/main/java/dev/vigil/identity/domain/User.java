@@ -2,7 +2,9 @@ package dev.vigil.identity.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.vigil.identity.api.ProfileUpdated;
 import dev.vigil.identity.api.RegisterUser;
+import dev.vigil.identity.api.UpdateProfile;
 import dev.vigil.identity.api.UserRegistered;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,6 +23,8 @@ public class User {
 
     @AggregateIdentifier
     private UUID userId;
+    private String displayName;
+    private String timeZone;
 
     protected User() {
         // for Axon's event sourcing
@@ -35,8 +39,27 @@ public class User {
                 Instant.now(GenericEventMessage.clock)));
     }
 
+    /** Changing nothing publishes nothing, so a retried update is harmless. */
+    @CommandHandler
+    void handle(UpdateProfile command) {
+        String newName = command.displayName().strip();
+        String newZone = ZoneId.of(command.timeZone()).getId();
+        if (newName.equals(displayName) && newZone.equals(timeZone)) {
+            return;
+        }
+        apply(new ProfileUpdated(userId, newName, newZone, Instant.now(GenericEventMessage.clock)));
+    }
+
     @EventSourcingHandler
     void on(UserRegistered event) {
         this.userId = event.userId();
+        this.displayName = event.displayName();
+        this.timeZone = event.timeZone();
+    }
+
+    @EventSourcingHandler
+    void on(ProfileUpdated event) {
+        this.displayName = event.displayName();
+        this.timeZone = event.timeZone();
     }
 }

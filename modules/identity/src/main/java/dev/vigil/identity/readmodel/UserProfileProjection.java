@@ -1,5 +1,6 @@
 package dev.vigil.identity.readmodel;
 
+import dev.vigil.identity.api.ProfileUpdated;
 import dev.vigil.identity.api.UserRegistered;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -31,5 +32,10 @@ class UserProfileProjection {
     void on(UserRegistered event, @SequenceNumber long version) {
         profiles.upsert(event.userId(), event.email(), event.displayName(), event.timeZone(),
                 event.registeredAt(), event.registeredAt(), version);
+    }
+
+    @EventHandler
+    void on(ProfileUpdated event, @SequenceNumber long version) {
+        profiles.updateProfile(event.userId(), event.displayName(), event.timeZone(), event.updatedAt(), version);
     }
 }

@@ -27,6 +27,13 @@ class UserProfileRepository {
                 version = EXCLUDED.version
             WHERE identity.user_profile_view.version < EXCLUDED.version""";
 
+    /** Idempotent like the upsert; the row exists because registration is the aggregate's first event. */
+    private static final String UPDATE_PROFILE = """
+            /* identity.user_profile_update */
+            UPDATE identity.user_profile_view
+            SET display_name = :displayName, time_zone = :timeZone, updated_at = :updatedAt, version = :version
+            WHERE user_id = :userId AND version < :version""";
+
     private static final String TRUNCATE = """
             /* identity.user_profile_truncate */
             TRUNCATE identity.user_profile_view""";
@@ -45,6 +52,16 @@ class UserProfileRepository {
                 .param("displayName", displayName)
                 .param("timeZone", timeZone)
                 .param("registeredAt", utc(registeredAt))
+                .param("updatedAt", utc(updatedAt))
+                .param("version", version)
+                .update();
+    }
+
+    void updateProfile(UUID userId, String displayName, String timeZone, Instant updatedAt, long version) {
+        jdbc.sql(UPDATE_PROFILE)
+                .param("userId", userId)
+                .param("displayName", displayName)
+                .param("timeZone", timeZone)
                 .param("updatedAt", utc(updatedAt))
                 .param("version", version)
                 .update();

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
- * Body of {@code POST /api/v1/users}. Surrounding white space is not part of any field.
+ * Body of {@code POST /internal/v1/users}. Surrounding white space is not part of any field.
  */
 record RegisterUserRequest(
         @NotBlank @ValidEmailAddress String email,

@@ -14,10 +14,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Registration: {@code POST /api/v1/users}.
+ * Registration: {@code POST /internal/v1/users}, called by the web app's back end (service token) when
+ * someone signs up; the returned id is the subject of the user tokens the web app then mints.
  */
 @RestController
-@RequestMapping("/api/v1/users")
+@RequestMapping("/internal/v1/users")
 class UserRegistrationController {
 
     private final ConsistentCommandGateway commands;
@@ -30,6 +31,6 @@ class UserRegistrationController {
     ResponseEntity<Map<String, UUID>> register(@Valid @RequestBody RegisterUserRequest request) {
         UUID userId = TimeOrderedIds.next();
         commands.send(new RegisterUser(userId, request.email(), request.displayName(), request.timeZone()));
-        return ResponseEntity.created(URI.create("/api/v1/users/" + userId)).body(Map.of("id", userId));
+        return ResponseEntity.created(URI.create("/internal/v1/users/" + userId)).body(Map.of("id", userId));
     }
 }

@@ -1,6 +1,8 @@
 package dev.vigil.identity.domain;
 
+import dev.vigil.identity.api.ProfileUpdated;
 import dev.vigil.identity.api.RegisterUser;
+import dev.vigil.identity.api.UpdateProfile;
 import dev.vigil.identity.api.UserRegistered;
 import java.util.HashMap;
 import java.util.Map;
@@ -47,6 +49,24 @@ class UserTests {
         fixture.givenNoPriorActivity()
                 .when(new RegisterUser(UUID.randomUUID(), "ann@example.com", "Ann", "Mars/Olympus"))
                 .expectException(java.time.DateTimeException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void updatingTheProfileEmitsProfileUpdated() {
+        UUID id = UUID.randomUUID();
+        fixture.given(new UserRegistered(id, "ann@example.com", "Ann", "UTC", fixture.currentTime()))
+                .when(new UpdateProfile(id, " Ann B. ", "Europe/Paris"))
+                .expectEvents(new ProfileUpdated(id, "Ann B.", "Europe/Paris", fixture.currentTime()));
+    }
+
+    @Test
+    void anUpdateThatChangesNothingEmitsNothing() {
+        UUID id = UUID.randomUUID();
+        fixture.given(new UserRegistered(id, "ann@example.com", "Ann", "UTC", fixture.currentTime()),
+                        new ProfileUpdated(id, "Ann B.", "Europe/Paris", fixture.currentTime()))
+                .when(new UpdateProfile(id, "Ann B.", "Europe/Paris"))
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 }

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.identity.IdentityTestApplication;
+import dev.vigil.platform.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -41,7 +43,7 @@ class UserRegistrationIntegrationTests {
 
     @Test
     void registrationAppendsAnEventAndProjectsTheProfile() throws Exception {
-        String body = mvc.perform(post("/api/v1/users").contentType(MediaType.APPLICATION_JSON)
+        String body = mvc.perform(post("/internal/v1/users").header(HttpHeaders.AUTHORIZATION, TestTokens.service()).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"email": " Ada@Example.org", "displayName": "Ada", "timeZone": "Europe/London"}"""))
                 .andExpect(status().isCreated())
@@ -82,20 +84,30 @@ class UserRegistrationIntegrationTests {
     @Test
     void invalidInputIsA400NamingEveryFieldAndWritesNoEvent() throws Exception {
         long events = eventCount();
-        mvc.perform(post("/api/v1/users").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/internal/v1/users").header(HttpHeaders.AUTHORIZATION, TestTokens.service()).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"email": "not-an-email", "displayName": "", "timeZone": "Mars/Olympus"}"""))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("email", "displayName", "timeZone")));
-        mvc.perform(post("/api/v1/users").contentType(MediaType.APPLICATION_JSON).content("{\"email\": "))
+        mvc.perform(post("/internal/v1/users").header(HttpHeaders.AUTHORIZATION, TestTokens.service()).contentType(MediaType.APPLICATION_JSON).content("{\"email\": "))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("body"));
         assertThat(eventCount()).isEqualTo(events);
     }
 
+    @Test
+    void onlyServicesMayRegisterUsers() throws Exception {
+        long events = eventCount();
+        mvc.perform(post("/internal/v1/users").header(HttpHeaders.AUTHORIZATION, TestTokens.user(UUID.randomUUID()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("email", "x@example.org", "displayName", "X", "timeZone", "UTC"))))
+                .andExpect(status().isForbidden());
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
     private org.springframework.test.web.servlet.ResultActions register(String email) throws Exception {
-        return mvc.perform(post("/api/v1/users").contentType(MediaType.APPLICATION_JSON)
+        return mvc.perform(post("/internal/v1/users").header(HttpHeaders.AUTHORIZATION, TestTokens.service()).contentType(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(Map.of("email", email, "displayName", "Grace", "timeZone", "UTC"))));
     }
 

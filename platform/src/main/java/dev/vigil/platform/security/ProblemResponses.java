@@ -1,0 +1,51 @@
+package dev.vigil.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.platform.web.ProblemWriter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+
+/**
+ * 401 and 403 as problem+json like every other error, with the RFC 6750 {@code WWW-Authenticate} header.
+ * The detail never says which check a token failed beyond "invalid", so it teaches a forger nothing.
+ */
+final class ProblemResponses {
+
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
+
+    private final ProblemWriter problems;
+
+    ProblemResponses(ObjectMapper json) {
+        this.problems = new ProblemWriter(json);
+    }
+
+    void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        boolean invalidToken = failure instanceof InvalidBearerTokenException;
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, invalidToken
+                ? "Bearer error=\"invalid_token\", error_description=\"The access token is invalid or expired\""
+                : "Bearer");
+        write(response, request, HttpStatus.UNAUTHORIZED, invalidToken
+                ? "The bearer token is invalid or expired"
+                : "A bearer token is required");
+    }
+
+    void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
+        write(response, request, HttpStatus.FORBIDDEN, "The bearer token's scope does not allow this request");
+    }
+
+    private void write(HttpServletResponse response, HttpServletRequest request, HttpStatus status, String detail)
+            throws IOException {
+        problems.write(request, response, status, ABOUT_BLANK, detail, List.of());
+    }
+}

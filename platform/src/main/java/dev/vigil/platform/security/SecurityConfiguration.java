@@ -1,0 +1,98 @@
+package dev.vigil.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Stateless bearer-token security for every endpoint. Users reach /api/**, services /internal/**,
+ * operators /admin/** and the actuator beyond health and metrics scraping; anything else is denied.
+ */
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+        OAuth2ResourceServerAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+@EnableConfigurationProperties(JwtProperties.class)
+public class SecurityConfiguration {
+
+    private static final String SCOPE = "SCOPE_";
+
+    @Bean
+    JwtDecoder jwtDecoder(JwtProperties settings, Environment environment) {
+        if (settings.usesDevelopmentSecret() && environment.acceptsProfiles(Profiles.of("production"))) {
+            throw new IllegalStateException("The production profile refuses the development JWT secret: "
+                    + "set VIGIL_JWT_SECRET to the secret the web app signs tokens with (docs/security.md)");
+        }
+        SecretKey key = new SecretKeySpec(settings.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(settings.clockSkew()),
+                new JwtClaimValidator<>(JwtClaimNames.EXP, exp -> exp != null),
+                new JwtIssuerValidator(settings.issuer()),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        aud -> aud != null && aud.contains(settings.audience())),
+                new UserSubjectValidator()));
+        return decoder;
+    }
+
+    @Bean
+    SecurityFilterChain vigilSecurityFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
+        ProblemResponses problems = new ProblemResponses(json);
+        return http
+                .csrf(csrf -> csrf.disable()) // bearer tokens only: no cookies, nothing to forge
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/api/**").hasAuthority(SCOPE + Scopes.USER)
+                        .requestMatchers("/internal/**").hasAuthority(SCOPE + Scopes.INTERNAL)
+                        .requestMatchers("/admin/**", "/actuator/**").hasAuthority(SCOPE + Scopes.ADMIN)
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> { })
+                        .authenticationEntryPoint(problems::unauthorized)
+                        .accessDeniedHandler(problems::forbidden))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(problems::unauthorized)
+                        .accessDeniedHandler(problems::forbidden))
+                .build();
+    }
+
+    @Bean
+    WebMvcConfigurer currentUserArgument() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CurrentUserArgumentResolver());
+            }
+        };
+    }
+}
