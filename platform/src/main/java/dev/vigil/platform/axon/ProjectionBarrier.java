@@ -71,7 +71,11 @@ final class ProjectionBarrier {
         }
         Object sequenceIdentifier = processing.sequencingPolicy(processor.getName()).getSequenceIdentifierFor(event);
         Object key = sequenceIdentifier == null ? event.getIdentifier() : sequenceIdentifier;
-        for (EventTrackerStatus status : streaming.processingStatus().values()) {
+        Map<Integer, EventTrackerStatus> statuses = streaming.processingStatus();
+        if (statuses.isEmpty()) {
+            return true; // just started and still claiming its segments: it will apply the event shortly
+        }
+        for (EventTrackerStatus status : statuses.values()) {
             if (status.getSegment().matches(key)) {
                 return !status.isErrorState() && !stillReplaying(status);
             }

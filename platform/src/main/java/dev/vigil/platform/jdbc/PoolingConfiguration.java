@@ -1,6 +1,11 @@
 package dev.vigil.platform.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.vigil.platform.sql.InstrumentedDataSources;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,11 +19,17 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(DatabaseProperties.class)
 public class PoolingConfiguration {
 
+    /**
+     * The pool wrapped in datasource-proxy: the only DataSource bean, so every statement (ours, Axon's,
+     * Flyway's) is named, timed and counted. Code that needs the pool itself unwraps it
+     * ({@code dataSource.unwrap(HikariDataSource.class)}).
+     */
     @Bean
-    HikariDataSource dataSource(DatabaseProperties properties) {
+    DataSource dataSource(DatabaseProperties properties, ObjectProvider<MeterRegistry> meters) {
         if (properties.createIfMissing()) {
             DatabaseCreator.ensureExists(properties);
         }
-        return HikariPools.create(properties);
+        HikariDataSource pool = HikariPools.create(properties);
+        return InstrumentedDataSources.wrap(pool, pool.getPoolName(), meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 }

@@ -1,6 +1,8 @@
 package dev.vigil.platform.ops;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import dev.vigil.platform.jdbc.DatabaseProperties;
 import dev.vigil.platform.jdbc.PoolingConfiguration;
 import dev.vigil.platform.redis.RedisClientProperties;
@@ -18,7 +20,7 @@ public class OpsConfiguration {
 
     @Bean
     ConnectionReport connectionReport(DatabaseProperties database, RedisClientProperties redis,
-            HikariDataSource dataSource, JedisPooled jedis, Environment environment) {
-        return new ConnectionReport(database, redis, dataSource, jedis, environment);
+            DataSource dataSource, JedisPooled jedis, Environment environment) throws SQLException {
+        return new ConnectionReport(database, redis, dataSource.unwrap(HikariDataSource.class), jedis, environment);
     }
 }

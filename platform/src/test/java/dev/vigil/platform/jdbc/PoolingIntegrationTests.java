@@ -7,7 +7,10 @@ import com.zaxxer.hikari.HikariConfigMXBean;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.vigil.platform.PlatformTestApplication;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,10 +24,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PoolingIntegrationTests {
 
     @Autowired
+    DataSource instrumented;
+
     HikariDataSource dataSource;
 
     @Autowired
     MeterRegistry meters;
+
+    @BeforeEach
+    void unwrapThePool() throws SQLException {
+        dataSource = instrumented.unwrap(HikariDataSource.class);
+    }
 
     @Test
     void livePoolHasTheDocumentedSettings() {

@@ -1,0 +1,33 @@
+package dev.vigil.app.projections;
+
+import dev.vigil.platform.testing.ReadModelChecksums;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Every read model's processor and the tables it owns, with each table's key order for checksums. */
+final class ReadModelTables {
+
+    record Table(String name, String orderBy) {
+    }
+
+    private static final Map<String, List<Table>> ALL = new LinkedHashMap<>();
+
+    static {
+        ALL.put("identity-user-profile", List.of(new Table("identity.user_profile_view", "user_id")));
+    }
+
+    private ReadModelTables() {
+    }
+
+    static Map<String, List<Table>> all(JdbcClient jdbc) {
+        return ALL;
+    }
+
+    static Map<String, String> checksums(JdbcClient jdbc, List<Table> tables) {
+        Map<String, String> checksums = new LinkedHashMap<>();
+        tables.forEach(table -> checksums.put(table.name(), ReadModelChecksums.checksum(jdbc, table.name(), table.orderBy())));
+        return checksums;
+    }
+}
