@@ -1,0 +1,8 @@
+package dev.vigil.alerting.api;
+
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The user read one of their alerts. An alert of another user is treated as missing. */
+public record ReadAlert(@TargetAggregateIdentifier UUID alertId, UUID userId) {
+}

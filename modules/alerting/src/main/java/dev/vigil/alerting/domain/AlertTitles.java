@@ -1,0 +1,75 @@
+package dev.vigil.alerting.domain;
+
+import dev.vigil.billing.api.Plan;
+import dev.vigil.monitoring.api.DataType;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The title a list row shows for each kind of alert. Always fits {@link Alert#TITLE_MAX_LENGTH}: a long source
+ * name is shortened rather than letting the policy send a command the alert would reject.
+ */
+final class AlertTitles {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+    private static final String ELLIPSIS = "…";
+
+    private AlertTitles() {
+    }
+
+    static String newExposure(List<DataType> dataTypes, String sourceName) {
+        String found = dataTypes == null || dataTypes.isEmpty() ? "data" : words(dataTypes);
+        return fit("Your " + found + " found on ", sourceName);
+    }
+
+    static String exposureReappeared(String sourceName) {
+        return fit("Your data reappeared on ", sourceName);
+    }
+
+    static String paymentFailed(Plan plan) {
+        return "Payment for your " + name(plan) + " plan failed";
+    }
+
+    /** The date is a UTC calendar day: alerting does not know the user's time zone. */
+    static String subscriptionExpiring(Plan plan, Instant expiresAt) {
+        return "Your " + name(plan) + " plan expires on " + DAY.format(expiresAt);
+    }
+
+    private static String fit(String prefix, String sourceName) {
+        String source = sourceName == null ? "" : sourceName.strip();
+        int room = Alert.TITLE_MAX_LENGTH - prefix.length();
+        if (source.length() > room) {
+            source = source.substring(0, room - ELLIPSIS.length()).stripTrailing() + ELLIPSIS;
+        }
+        return prefix + source;
+    }
+
+    private static String words(List<DataType> dataTypes) {
+        List<String> words = dataTypes.stream().map(AlertTitles::word).distinct().toList();
+        if (words.size() == 1) {
+            return words.getFirst();
+        }
+        return String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.getLast();
+    }
+
+    private static String word(DataType type) {
+        return switch (type) {
+            case EMAIL -> "email";
+            case PHONE -> "phone number";
+            case ADDRESS -> "address";
+            case NAME -> "name";
+            case DATE_OF_BIRTH -> "date of birth";
+            case SSN -> "SSN";
+            case PASSWORD -> "password";
+            case FINANCIAL -> "financial data";
+        };
+    }
+
+    private static String name(Plan plan) {
+        String lower = plan.name().toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+}
