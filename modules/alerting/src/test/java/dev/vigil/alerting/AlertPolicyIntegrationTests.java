@@ -18,10 +18,8 @@ import dev.vigil.monitoring.api.Severity;
 import dev.vigil.monitoring.api.SourceKind;
 import dev.vigil.platform.axon.ProjectionRebuilds;
 import dev.vigil.platform.id.TimeOrderedIds;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -125,7 +123,7 @@ class AlertPolicyIntegrationTests {
                 Map.entry("title", "Your email and password found on Big Breach 2026"),
                 Map.entry("exposure_id", breach),
                 Map.entry("source_name", "Big Breach 2026"),
-                Map.entry("created_at", stored(breachAlert.get("raisedAt").asText()))));
+                Map.entry("created_at", events.asStored(breachAlert.get("raisedAt")))));
         assertThat(feedRows(userId)).filteredOn(row -> "PAYMENT_FAILED".equals(row.get("category")))
                 .singleElement().satisfies(row -> {
                     assertThat(row.get("exposure_id")).isNull();
@@ -196,11 +194,6 @@ class AlertPolicyIntegrationTests {
                 .query((rs, row) -> Map.entry(rs.getString(1), rs.getObject(2, UUID.class)))
                 .list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    /** An event's instant as the feed stores it (PostgreSQL keeps microseconds) and JDBC reads it back. */
-    private static Timestamp stored(String instant) {
-        return Timestamp.from(Instant.parse(instant).truncatedTo(ChronoUnit.MICROS));
     }
 
     /**

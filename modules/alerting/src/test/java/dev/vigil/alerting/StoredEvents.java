@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -44,6 +47,16 @@ public final class StoredEvents {
                 .param("userId", userId.toString())
                 .query((rs, row) -> parse(rs.getBytes(1)))
                 .list();
+    }
+
+    /**
+     * An instant from an event payload as a timestamptz column holds it: rounded by the same JDBC driver and
+     * server path the projection's statements take (PostgreSQL keeps microseconds, Java instants may carry nanos).
+     */
+    public Timestamp asStored(JsonNode instant) {
+        return jdbc.sql("SELECT CAST(:instant AS timestamptz)")
+                .param("instant", Instant.parse(instant.asText()).atOffset(ZoneOffset.UTC))
+                .query(Timestamp.class).single();
     }
 
     /** How many events the store holds in total. */
