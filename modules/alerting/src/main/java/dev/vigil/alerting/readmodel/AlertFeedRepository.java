@@ -39,8 +39,11 @@ class AlertFeedRepository {
             SET status = 'DISMISSED', dismissed_at = :dismissedAt, updated_at = :dismissedAt
             WHERE alert_id = :alertId AND status <> 'DISMISSED'""";
 
-    /** One statement however many alerts; finds the user's unread rows through alert_feed_user_unread_page_idx. */
-    private static final String MARK_ALL_READ = """
+    /**
+     * One statement however many alerts; finds the user's unread rows through alert_feed_user_unread_page_idx
+     * (package-private for the plan test).
+     */
+    static final String MARK_ALL_READ = """
             /* alerting.alert_feed_mark_all_read */
             UPDATE alerting.alert_feed
             SET status = 'READ', read_at = :markedAt, updated_at = :markedAt
