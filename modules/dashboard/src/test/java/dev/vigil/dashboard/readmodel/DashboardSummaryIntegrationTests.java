@@ -1,12 +1,12 @@
 package dev.vigil.dashboard.readmodel;
 
+import static dev.vigil.dashboard.readmodel.SampleEvents.detected;
+import static dev.vigil.dashboard.readmodel.SampleEvents.raised;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.alerting.api.AlertCategory;
 import dev.vigil.alerting.api.AlertDismissed;
-import dev.vigil.alerting.api.AlertRaised;
 import dev.vigil.alerting.api.AlertRead;
-import dev.vigil.alerting.api.AlertSeverity;
 import dev.vigil.alerting.api.AllAlertsMarkedRead;
 import dev.vigil.billing.api.PaymentFailed;
 import dev.vigil.billing.api.Plan;
@@ -24,14 +24,11 @@ import dev.vigil.dashboard.ProcessorCatchUp;
 import dev.vigil.dashboard.SummaryRow;
 import dev.vigil.identity.api.ProfileUpdated;
 import dev.vigil.identity.api.UserRegistered;
-import dev.vigil.monitoring.api.DataType;
-import dev.vigil.monitoring.api.ExposureDetected;
 import dev.vigil.monitoring.api.ExposureReappeared;
 import dev.vigil.monitoring.api.RemovalConfirmed;
 import dev.vigil.monitoring.api.RemovalFailed;
 import dev.vigil.monitoring.api.RemovalRequested;
 import dev.vigil.monitoring.api.Severity;
-import dev.vigil.monitoring.api.SourceKind;
 import dev.vigil.platform.id.TimeOrderedIds;
 import java.time.Duration;
 import java.time.Instant;
@@ -231,15 +228,5 @@ class DashboardSummaryIntegrationTests {
 
     private static Instant at(int minutes) {
         return T0.plus(Duration.ofMinutes(minutes));
-    }
-
-    static ExposureDetected detected(UUID user, UUID exposure, Severity severity, Instant at) {
-        return new ExposureDetected(exposure, user, "PeopleFinder", SourceKind.PEOPLE_SEARCH,
-                List.of(DataType.EMAIL, DataType.PHONE), severity, at.minusSeconds(60), at);
-    }
-
-    static AlertRaised raised(UUID user, UUID alert, AlertCategory category, UUID exposure, Instant at) {
-        return new AlertRaised(alert, user, category, AlertSeverity.HIGH, "Something needs you", exposure,
-                exposure == null ? null : "PeopleFinder", at);
     }
 }
