@@ -1,9 +1,8 @@
 package dev.vigil.dashboard;
 
-import org.awaitility.Awaitility;
-
 import java.time.Duration;
 import java.util.Collection;
+import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
