@@ -16,6 +16,10 @@ final class ReadModelTables {
 
     static {
         ALL.put("identity-user-profile", List.of(new Table("identity.user_profile_view", "user_id")));
+        ALL.put("alerting-alert-feed", List.of(new Table("alerting.alert_feed", "alert_id")));
+        ALL.put("dashboard-summary", List.of(new Table("dashboard.dashboard_summary", "user_id"),
+                new Table("dashboard.exposure_state", "user_id, exposure_id"),
+                new Table("dashboard.alert_state", "user_id, alert_id")));
     }
 
     private ReadModelTables() {
