@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class LifecycleCandidates {
 
     /** Served by subscription_view_notice_due_idx: a range scan, in period-end order. */
-    private static final String NOTICE_DUE = """
+    static final String NOTICE_DUE = """
             /* billing.subscription_notice_due */
             SELECT user_id FROM billing.subscription_view
             WHERE status IN ('TRIALING', 'PAST_DUE', 'CANCELLED') AND expiry_noticed_at IS NULL
@@ -29,7 +29,7 @@ class LifecycleCandidates {
      * Served by subscription_view_expiry_due_idx: the prefix of live subscriptions whose period has ended;
      * ACTIVE ones still inside the renewal grace are skipped.
      */
-    private static final String EXPIRY_DUE = """
+    static final String EXPIRY_DUE = """
             /* billing.subscription_expiry_due */
             SELECT user_id FROM billing.subscription_view
             WHERE status <> 'EXPIRED' AND current_period_end <= :now
