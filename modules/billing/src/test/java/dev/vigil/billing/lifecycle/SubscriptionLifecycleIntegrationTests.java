@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -37,6 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * because the aggregate checks period ends itself). Its own context, so a run's counts are this class's alone;
  * a batch of 2 makes batching visible. After each test every subscription is expired, so none is left due.
  */
+@DirtiesContext // a configuration of its own: close it (and its pool) when done
 @SpringBootTest(classes = BillingTestApplication.class, properties = "vigil.billing.lifecycle.batch-size=2")
 class SubscriptionLifecycleIntegrationTests {
 

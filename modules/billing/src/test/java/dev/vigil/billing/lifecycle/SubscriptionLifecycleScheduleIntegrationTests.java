@@ -18,11 +18,13 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * With the schedule on, the job runs by itself at the configured interval, at the event clock's "now".
  */
+@DirtiesContext // a configuration of its own: close it (and its pool) when done
 @SpringBootTest(classes = BillingTestApplication.class, properties = {
         "vigil.billing.lifecycle.enabled=true", "vigil.billing.lifecycle.interval=1s"})
 class SubscriptionLifecycleScheduleIntegrationTests {
