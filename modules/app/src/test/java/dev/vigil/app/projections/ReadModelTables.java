@@ -7,15 +7,17 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Every read model's processor and the tables it owns, with each table's key order for checksums. */
-final class ReadModelTables {
+public final class ReadModelTables {
 
-    record Table(String name, String orderBy) {
+    public record Table(String name, String orderBy) {
     }
 
     private static final Map<String, List<Table>> ALL = new LinkedHashMap<>();
 
     static {
         ALL.put("identity-user-profile", List.of(new Table("identity.user_profile_view", "user_id")));
+        ALL.put("billing-subscription", List.of(new Table("billing.subscription_view", "user_id")));
+        ALL.put("monitoring-exposure-feed", List.of(new Table("monitoring.exposure_feed", "exposure_id")));
         ALL.put("alerting-alert-feed", List.of(new Table("alerting.alert_feed", "alert_id")));
         ALL.put("dashboard-summary", List.of(new Table("dashboard.dashboard_summary", "user_id"),
                 new Table("dashboard.exposure_state", "user_id, exposure_id"),
@@ -25,11 +27,11 @@ final class ReadModelTables {
     private ReadModelTables() {
     }
 
-    static Map<String, List<Table>> all(JdbcClient jdbc) {
+    public static Map<String, List<Table>> all() {
         return ALL;
     }
 
-    static Map<String, String> checksums(JdbcClient jdbc, List<Table> tables) {
+    public static Map<String, String> checksums(JdbcClient jdbc, List<Table> tables) {
         Map<String, String> checksums = new LinkedHashMap<>();
         tables.forEach(table -> checksums.put(table.name(), ReadModelChecksums.checksum(jdbc, table.name(), table.orderBy())));
         return checksums;

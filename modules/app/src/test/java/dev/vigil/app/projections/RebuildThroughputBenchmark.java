@@ -59,10 +59,10 @@ class RebuildThroughputBenchmark {
         System.out.printf("appended %d events in %.1fs%n", appended, (System.nanoTime() - started) / 1e9);
 
         Awaitility.await().atMost(java.time.Duration.ofMinutes(30)).pollInterval(java.time.Duration.ofSeconds(2))
-                .until(() -> ReadModelTables.all(jdbc).keySet().stream().allMatch(this::caughtUp));
+                .until(() -> ReadModelTables.all().keySet().stream().allMatch(this::caughtUp));
 
         Map<String, String> report = new LinkedHashMap<>();
-        for (Map.Entry<String, List<ReadModelTables.Table>> model : ReadModelTables.all(jdbc).entrySet()) {
+        for (Map.Entry<String, List<ReadModelTables.Table>> model : ReadModelTables.all().entrySet()) {
             Map<String, String> live = ReadModelTables.checksums(jdbc, model.getValue());
             ProjectionRebuilds.Report rebuilt = rebuilds.rebuild(model.getKey(), progress -> { });
             assertThat(ReadModelTables.checksums(jdbc, model.getValue())).as(model.getKey()).isEqualTo(live);
