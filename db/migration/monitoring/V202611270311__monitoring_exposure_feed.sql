@@ -40,15 +40,15 @@ CREATE TABLE monitoring.exposure_feed (
 -- conditions on the trailing created_at column). A filter not in the index's key is checked on each row
 -- of the range (a residual filter): still one ordered range scan, reading the rows the key could not skip.
 --
--- Filter combination (each also with from/to)   index                                     residual
---   none                                         exposure_feed_user_page_idx               -
---   status                                       exposure_feed_user_status_page_idx        -
---   severity                                     exposure_feed_user_severity_page_idx      -
---   sourceKind                                   exposure_feed_user_source_kind_page_idx   -
---   status + severity                            exposure_feed_user_status_severity_page_idx -
---   status + sourceKind                          exposure_feed_user_status_page_idx        source_kind
---   severity + sourceKind                        exposure_feed_user_severity_page_idx      source_kind
---   status + severity + sourceKind               exposure_feed_user_status_severity_page_idx source_kind
+-- Filter combination (each also with from/to)   index (key range)                            residual filter
+--   none                                         exposure_feed_user_page_idx                  -
+--   status                                       exposure_feed_user_status_page_idx           -
+--   severity                                     exposure_feed_user_severity_page_idx         -
+--   sourceKind                                   exposure_feed_user_source_kind_page_idx      -
+--   status + severity                            exposure_feed_user_status_severity_page_idx  -
+--   status + sourceKind                          the status or the source-kind index          the other one
+--   severity + sourceKind                        the severity or the source-kind index        the other one
+--   status + severity + sourceKind               exposure_feed_user_status_severity_page_idx  source_kind
 --
 -- Why these: the web app's list is tabbed by status (Active / Removal requested / Removed / Failed) with
 -- severity chips and a source-kind menu. Status and severity are the filters people combine ("active,
@@ -58,10 +58,17 @@ CREATE TABLE monitoring.exposure_feed (
 -- is in most keys, so those updates are never HOT) for little gain.
 --
 -- Several severities: PostgreSQL 15 cannot return a `severity = ANY(...)` index scan in created_at order.
--- Write the read query as a UNION ALL with one branch per requested severity (each `severity = 'X' ...
--- ORDER BY created_at DESC, exposure_id DESC LIMIT n`, each one range of the index above) under an outer
--- ORDER BY ... LIMIT n: the planner merges the branches in order (Merge Append), at most four ranges,
--- each stopping after n rows. One statement; the values are bind parameters of a fixed set of templates.
+-- Written with `= ANY`, the query is the user's page range with a residual severity filter (one ordered
+-- range, reading the rows of other severities too). For rare severities, write it as a UNION ALL with one
+-- branch per requested severity (each `severity = 'X' ... ORDER BY created_at DESC, exposure_id DESC
+-- LIMIT n`, one range of the severity index) under an outer ORDER BY ... LIMIT n: the planner merges the
+-- branches in order (Merge Append), at most four ranges, each stopping after n rows.
+--
+-- Checked with EXPLAIN on 220k rows (a user with 20k exposures among 2,000 users with 100 each): each
+-- single filter, status + severity, the two source-kind pairs and status + from/to + cursor is one Index
+-- (Only) Scan under the Limit, no Sort; `severity = ANY` the page index with a filter; the UNION ALL form
+-- a Merge Append of two index ranges. For a user with ~100 rows the planner reads the few matching rows by bitmap and sorts
+-- them, which is cheaper at that size.
 --
 -- user_id leads every key, so these also serve any lookup of a user's rows; no separate user_id index.
 
