@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.identity.api.UserRegistered;
 import dev.vigil.monitoring.api.ConfirmRemoval;
+import dev.vigil.monitoring.api.DataType;
 import dev.vigil.monitoring.api.ExposureDetected;
 import dev.vigil.monitoring.api.ExposureReappeared;
 import dev.vigil.monitoring.api.ExposureStatus;
@@ -258,12 +259,12 @@ class ExposureTests {
                 List.of(EMAIL, PHONE), Severity.HIGH, EARLIER, EARLIER);
     }
 
-    private ReportFinding report(String sourceName, List<dev.vigil.monitoring.api.DataType> dataTypes,
+    private ReportFinding report(String sourceName, List<DataType> dataTypes,
             Severity severity, Instant foundAt) {
         return new ReportFinding(userId, exposureId, sourceName, SourceKind.DATA_BROKER, dataTypes, severity, foundAt);
     }
 
-    private void claimFor(String sourceName, List<dev.vigil.monitoring.api.DataType> dataTypes) {
+    private void claimFor(String sourceName, List<DataType> dataTypes) {
         claims.put(userId + "/" + Fingerprint.of(sourceName, SourceKind.DATA_BROKER, dataTypes).sha256Hex(), exposureId);
     }
 }

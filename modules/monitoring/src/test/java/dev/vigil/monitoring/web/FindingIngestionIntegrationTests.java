@@ -5,6 +5,7 @@ import static dev.vigil.monitoring.MonitoringTestSupport.eventsOf;
 import static dev.vigil.monitoring.MonitoringTestSupport.registerUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -25,10 +26,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.axonframework.commandhandling.CommandBus;
@@ -198,7 +202,7 @@ class FindingIngestionIntegrationTests {
                 {"sourceName": "  ", "sourceKind": "PASTE", "dataTypes": [], "severity": "LOW"}""", "null")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
+                .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder(
                         "findings[1].sourceName", "findings[1].dataTypes", "findings[1].foundAt", "findings[2]")));
         mvc.perform(post(path(userId)).header(HttpHeaders.AUTHORIZATION, TestTokens.service())
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
@@ -241,8 +245,8 @@ class FindingIngestionIntegrationTests {
     void concurrentReportsOfOneFindingMakeOneExposure() throws Exception {
         UUID userId = registerUser(commands);
         List<Thread> threads = new ArrayList<>();
-        List<String> bodies = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<String> bodies = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch start = new CountDownLatch(1);
         for (int i = 0; i < 4; i++) {
             threads.add(Thread.ofVirtual().start(() -> {
                 try {
@@ -350,7 +354,7 @@ class FindingIngestionIntegrationTests {
                         FROM monitoring.exposure_feed WHERE exposure_id = :id""")
                 .param("id", exposureId)
                 .query((rs, n) -> {
-                    Map<String, Object> row = new java.util.HashMap<>();
+                    Map<String, Object> row = new HashMap<>();
                     for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
                         row.put(rs.getMetaData().getColumnName(c), plain(rs.getObject(c)));
                     }
