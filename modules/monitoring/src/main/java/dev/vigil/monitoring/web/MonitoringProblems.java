@@ -8,7 +8,6 @@ import dev.vigil.platform.web.FieldError;
 import dev.vigil.platform.web.ProblemDetailsAdvice;
 import java.net.URI;
 import java.util.List;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -29,11 +28,11 @@ class MonitoringProblems {
     private static final Logger log = LoggerFactory.getLogger(MonitoringProblems.class);
 
     /**
-     * Someone else's exposure, and an id that names some other kind of aggregate (ids share one event store),
-     * answer exactly like an id that does not exist (the platform's answer to AggregateNotFoundException).
+     * Someone else's exposure answers exactly like an id that does not exist or names another kind of
+     * aggregate (the platform's answer to AggregateNotFoundException and IncompatibleAggregateException).
      */
-    @ExceptionHandler({ExposureNotFound.class, IncompatibleAggregateException.class})
-    ResponseEntity<ProblemDetail> exposureNotFound(RuntimeException ex) {
+    @ExceptionHandler(ExposureNotFound.class)
+    ResponseEntity<ProblemDetail> exposureNotFound(ExposureNotFound ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such resource");
         problem.setType(ProblemDetailsAdvice.NOT_FOUND);
         problem.setTitle("Not found");

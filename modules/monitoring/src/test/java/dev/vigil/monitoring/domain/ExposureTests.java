@@ -245,7 +245,7 @@ class ExposureTests {
                 .expectNoEvents();
     }
 
-    /** Ids share one event store with other aggregate types; the web answers this exception with a 404. */
+    /** Ids share one event store with other aggregate types; the platform answers this exception with a 404. */
     @Test
     void anIdOfAnotherKindOfAggregateDoesNotLoadAsAnExposure() {
         fixture.given(new UserRegistered(exposureId, "ann@example.org", "Ann", "UTC", EARLIER))
