@@ -1,5 +1,6 @@
 /**
- * monitoring: exposures found by scans, and removal requests. Publishes its events in {@code api}; owns
- * the {@code monitoring} schema. Depends only on the platform.
+ * monitoring: exposures found by scans, deduplicated per user, and their removal. Publishes its commands
+ * and events in {@code api}; owns the {@code monitoring} schema (known users, fingerprint claims,
+ * {@code exposure_feed}). Depends on the platform and on identity's {@code api} ({@code UserRegistered}).
  */
 package dev.vigil.monitoring;
