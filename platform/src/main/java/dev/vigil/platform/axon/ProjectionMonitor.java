@@ -38,8 +38,10 @@ final class ProjectionMonitor implements MessageHandlerInterceptor<EventMessage<
         EventMessage<?> event = unitOfWork.getMessage();
         unitOfWork.afterCommit(committed -> {
             barrier.applied(processorName, event.getIdentifier());
-            if (!ReplayToken.isReplay(event)) {
-                delay.record(Duration.between(event.getTimestamp(), clock.instant()));
+            Duration sinceAppend = Duration.between(event.getTimestamp(), clock.instant());
+            // replays measure history, not lag; an event stamped ahead of this clock (another node's skew) says nothing
+            if (!ReplayToken.isReplay(event) && !sinceAppend.isNegative()) {
+                delay.record(sinceAppend);
             }
         });
         return interceptorChain.proceed();

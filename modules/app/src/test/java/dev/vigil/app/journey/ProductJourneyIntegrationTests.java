@@ -33,7 +33,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * shows exactly what happened. Billing's lifecycle job runs on its schedule while the event clock is
  * moved past the subscription's period end.
  */
-@SpringBootTest(properties = "vigil.billing.lifecycle.interval=200ms")
+@SpringBootTest(properties = "vigil.billing.lifecycle.interval=1s")
 @AutoConfigureMockMvc
 class ProductJourneyIntegrationTests {
 
