@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.EventMessage;
 import org.slf4j.Logger;
@@ -51,10 +52,25 @@ public class ConsistentCommandGateway {
 
     /** Sends {@code command}, waits for its events to reach the read models, and returns the handler's result. */
     public <R> R send(Object command) {
+        if (PUBLISHED.get() != null) {
+            return commands.sendAndWait(command); // inside together(): the outermost call waits once
+        }
+        return together(() -> commands.sendAndWait(command));
+    }
+
+    /**
+     * Runs {@code work}, which sends several commands (each in its own transaction) through {@link #send},
+     * and waits once, at the end, for the read models to apply all their events: a batch of N commands
+     * costs one wait instead of N.
+     */
+    public <T> T together(Supplier<T> work) {
+        if (PUBLISHED.get() != null) {
+            return work.get();
+        }
         List<Published> published = new ArrayList<>();
         PUBLISHED.set(published);
         try {
-            R result = commands.sendAndWait(command);
+            T result = work.get();
             awaitProjections(published);
             return result;
         } finally {

@@ -55,6 +55,23 @@ class ReadYourWritesIntegrationTests {
         assertThat(delay.count()).isGreaterThanOrEqualTo(COMMANDS);
     }
 
+    @Test
+    void aBatchOfCommandsWaitsOnceForAllOfThem() {
+        long waitsBefore = meters.get("vigil.projection.wait").timer().count();
+        java.util.List<UUID> users = commands.together(() -> {
+            java.util.List<UUID> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                UUID userId = TimeOrderedIds.next();
+                commands.send(new RegisterUser(userId, "batch-" + i + "@example.org", "Batch " + i, "UTC"));
+                sent.add(userId);
+            }
+            return sent;
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM identity.user_profile_view WHERE user_id IN (:ids)")
+                .param("ids", users).query(Long.class).single()).isEqualTo(20L);
+        assertThat(meters.get("vigil.projection.wait").timer().count()).isEqualTo(waitsBefore + 1);
+    }
+
     private static double percentile(Timer timer, double percentile) {
         for (ValueAtPercentile value : timer.takeSnapshot().percentileValues()) {
             if (value.percentile() == percentile) {

@@ -26,7 +26,12 @@ class FindingIngestion {
         this.commands = commands;
     }
 
+    /** Read models are waited for once, after the whole batch, not after every finding. */
     List<FindingReceipt> ingest(UUID userId, List<FindingRequest> findings) {
+        return commands.together(() -> store(userId, findings));
+    }
+
+    private List<FindingReceipt> store(UUID userId, List<FindingRequest> findings) {
         List<FindingReceipt> receipts = new ArrayList<>(findings.size());
         for (int i = 0; i < findings.size(); i++) {
             try {
