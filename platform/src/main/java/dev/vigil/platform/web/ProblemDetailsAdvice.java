@@ -90,16 +90,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalidInput(List.of(new FieldError(ex.getName(), "must be " + expected))));
     }
 
+    /** The one 404 body: a missing id and another user's id must be indistinguishable. */
+    public static ProblemDetail notFound() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such resource");
+        problem.setType(NOT_FOUND);
+        problem.setTitle("Not found");
+        return problem;
+    }
+
     /**
      * A missing aggregate, or an id that names an aggregate of another type (Axon then cannot rebuild the
      * one asked for and throws {@link IncompatibleAggregateException}): both are simply not there.
      */
-    @ExceptionHandler({AggregateNotFoundException.class, IncompatibleAggregateException.class})
+    @ExceptionHandler({AggregateNotFoundException.class, IncompatibleAggregateException.class, NotFound.class})
     ResponseEntity<ProblemDetail> aggregateNotFound(Exception ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such resource");
-        problem.setType(NOT_FOUND);
-        problem.setTitle("Not found");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(notFound());
     }
 
     @ExceptionHandler(ConcurrencyException.class)

@@ -32,9 +32,6 @@ class AlertingProblems {
     @ExceptionHandler({AlertNotFound.class, AggregateNotFoundException.class, IncompatibleAggregateException.class})
     @ResponseStatus(HttpStatus.NOT_FOUND)
     ProblemDetail notFound(RuntimeException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such resource");
-        problem.setType(ProblemDetailsAdvice.NOT_FOUND);
-        problem.setTitle("Not found");
-        return problem;
+        return ProblemDetailsAdvice.notFound();
     }
 }

@@ -28,10 +28,7 @@ class BillingProblems {
     @ExceptionHandler(UnknownUser.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     ProblemDetail unknownUser(UnknownUser ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such resource");
-        problem.setType(ProblemDetailsAdvice.NOT_FOUND);
-        problem.setTitle("Not found");
-        return problem;
+        return ProblemDetailsAdvice.notFound();
     }
 
     @ExceptionHandler(SubscriptionAlreadyStarted.class)

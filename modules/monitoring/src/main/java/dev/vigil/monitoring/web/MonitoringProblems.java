@@ -33,10 +33,7 @@ class MonitoringProblems {
      */
     @ExceptionHandler(ExposureNotFound.class)
     ResponseEntity<ProblemDetail> exposureNotFound(ExposureNotFound ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such resource");
-        problem.setType(ProblemDetailsAdvice.NOT_FOUND);
-        problem.setTitle("Not found");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetailsAdvice.notFound());
     }
 
     @ExceptionHandler(UnknownUser.class)

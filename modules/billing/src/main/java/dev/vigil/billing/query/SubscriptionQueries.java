@@ -1,0 +1,40 @@
+package dev.vigil.billing.query;
+
+import dev.vigil.billing.api.Plan;
+import dev.vigil.billing.api.SubscriptionStatus;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads of {@code billing.subscription_view}, by primary key only. */
+@Component
+public class SubscriptionQueries {
+
+    private static final String BY_USER = """
+            /* billing.subscription_by_user */
+            SELECT user_id, plan, status, trial, current_period_end, started_at, cancelled_at
+            FROM billing.subscription_view
+            WHERE user_id = :userId""";
+
+    private final JdbcClient jdbc;
+
+    SubscriptionQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<SubscriptionView> find(UUID userId) {
+        return jdbc.sql(BY_USER).param("userId", userId)
+                .query((rs, row) -> new SubscriptionView(rs.getObject("user_id", UUID.class),
+                        Plan.valueOf(rs.getString("plan")), SubscriptionStatus.valueOf(rs.getString("status")),
+                        rs.getBoolean("trial"), instant(rs.getTimestamp("current_period_end")),
+                        instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("cancelled_at"))))
+                .optional();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * dashboard's HTTP surface: {@code GET /api/v1/dashboard}.
+ */
+@NonNullApi
+package dev.vigil.dashboard.web;
+
+import org.springframework.lang.NonNullApi;

@@ -1,0 +1,31 @@
+package dev.vigil.identity.query;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads of {@code identity.user_profile_view}, by primary key only. */
+@Component
+public class UserProfileQueries {
+
+    private static final String BY_USER = """
+            /* identity.user_profile_by_user */
+            SELECT user_id, email, display_name, time_zone, registered_at, updated_at
+            FROM identity.user_profile_view
+            WHERE user_id = :userId""";
+
+    private final JdbcClient jdbc;
+
+    UserProfileQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<UserProfileView> find(UUID userId) {
+        return jdbc.sql(BY_USER).param("userId", userId)
+                .query((rs, row) -> new UserProfileView(rs.getObject("user_id", UUID.class), rs.getString("email"),
+                        rs.getString("display_name"), rs.getString("time_zone"),
+                        rs.getTimestamp("registered_at").toInstant(), rs.getTimestamp("updated_at").toInstant()))
+                .optional();
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * identity's reads: one named statement per read, served from the read model.
+ */
+@NonNullApi
+package dev.vigil.identity.query;
+
+import org.springframework.lang.NonNullApi;
