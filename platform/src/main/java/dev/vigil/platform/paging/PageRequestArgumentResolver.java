@@ -1,0 +1,97 @@
+package dev.vigil.platform.paging;
+
+import dev.vigil.platform.web.FieldError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.core.MethodParameter;
+import org.springframework.lang.Nullable;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/**
+ * Reads {@code limit}, {@code offset} and {@code cursor} from the query string into a {@link PageRequest}, or
+ * answers 400 with every paging parameter that is wrong. Nothing a client sends here can cause a 500.
+ */
+final class PageRequestArgumentResolver implements HandlerMethodArgumentResolver {
+
+    /** Digits only: no sign, no decimals, no spaces; the length check keeps parsing within int. */
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+    private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=.)");
+    private static final int MAX_INT_DIGITS = 9;
+
+    private final CursorCodec cursors;
+    private final int maxOffset;
+
+    PageRequestArgumentResolver(CursorCodec cursors, int maxOffset) {
+        this.cursors = cursors;
+        this.maxOffset = maxOffset;
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == PageRequest.class;
+    }
+
+    @Override
+    public PageRequest resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
+            NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory) {
+        List<FieldError> errors = new ArrayList<>();
+        String limitText = single(request, PageRequest.LIMIT, errors);
+        String offsetText = single(request, PageRequest.OFFSET, errors);
+        String cursor = single(request, PageRequest.CURSOR, errors);
+
+        int limit = PageRequest.DEFAULT_LIMIT;
+        if (limitText != null) {
+            limit = parse(limitText);
+            if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
+                errors.add(new FieldError(PageRequest.LIMIT, "must be between 1 and " + PageRequest.MAX_LIMIT));
+            }
+        }
+        Integer offset = null;
+        if (offsetText != null) {
+            offset = parse(offsetText);
+            if (offset > maxOffset) {
+                errors.add(new FieldError(PageRequest.OFFSET, "must be at most " + maxOffset
+                        + "; to read further, follow nextCursor (cursor paging) from an earlier page"));
+            } else if (offset < 0) {
+                errors.add(new FieldError(PageRequest.OFFSET, "must be between 0 and " + maxOffset));
+            }
+            if (cursor != null) {
+                errors.add(new FieldError(PageRequest.OFFSET, "cannot be combined with cursor"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidPageRequestException(errors);
+        }
+        return new PageRequest(limit, offset, cursor, cursors);
+    }
+
+    /** The parameter's only value, null when absent; repeating it is an error rather than a guess. */
+    @Nullable
+    private static String single(NativeWebRequest request, String name, List<FieldError> errors) {
+        String[] values = request.getParameterValues(name);
+        if (values == null || values.length == 0) {
+            return null;
+        }
+        if (values.length > 1) {
+            errors.add(new FieldError(name, "must be given once"));
+            return null;
+        }
+        return values[0];
+    }
+
+    /**
+     * A non-negative int, {@link Integer#MAX_VALUE} for a longer run of digits (above every allowed value), or
+     * -1 for anything that is not digits: either way the range check rejects what is out of range.
+     */
+    private static int parse(String text) {
+        if (!DIGITS.matcher(text).matches()) {
+            return -1;
+        }
+        String significant = LEADING_ZEROS.matcher(text).replaceFirst("");
+        return significant.length() > MAX_INT_DIGITS ? Integer.MAX_VALUE : Integer.parseInt(significant);
+    }
+}
