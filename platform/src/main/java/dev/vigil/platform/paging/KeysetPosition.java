@@ -3,6 +3,7 @@ package dev.vigil.platform.paging;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -23,6 +24,14 @@ public record KeysetPosition(Instant createdAt, UUID id) {
     public static final KeysetPosition START =
             new KeysetPosition(Instant.parse("9999-12-31T23:59:59.999999Z"), new UUID(-1L, -1L));
 
+    /**
+     * Feed order, {@code ORDER BY created_at DESC, id DESC}, with ids compared as PostgreSQL compares UUIDs
+     * (unsigned, byte by byte), not as {@link UUID#compareTo} does (signed).
+     */
+    public static final Comparator<KeysetPosition> NEWEST_FIRST = Comparator.comparing(KeysetPosition::createdAt)
+            .thenComparing(KeysetPosition::id, KeysetPosition::compareUnsigned)
+            .reversed();
+
     private static final long MICROS_PER_SECOND = 1_000_000L;
     private static final int NANOS_PER_MICRO = 1_000;
 
@@ -38,6 +47,11 @@ public record KeysetPosition(Instant createdAt, UUID id) {
     /** {@code createdAt} as the driver binds a {@code timestamptz} parameter. */
     public OffsetDateTime createdAtUtc() {
         return createdAt.atOffset(ZoneOffset.UTC);
+    }
+
+    private static int compareUnsigned(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
     long epochMicros() {

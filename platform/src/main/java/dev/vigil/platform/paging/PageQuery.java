@@ -70,12 +70,29 @@ public final class PageQuery {
             throw new IllegalArgumentException("got " + rows.size() + " rows for a page of " + limit
                     + ": fetch fetchSize() rows, the limit plus one");
         }
+        checkFeedOrder(rows, positionOf);
         boolean hasMore = rows.size() > limit;
         List<R> items = List.copyOf(hasMore ? rows.subList(0, limit) : rows);
         String nextCursor = hasMore ? cursors.encode(positionOf.apply(items.getLast()), binding) : null;
         return offset == null
                 ? Page.keyset(items, nextCursor)
                 : Page.atOffset(items, nextCursor, offset, limit);
+    }
+
+    /**
+     * A statement that orders without the id, compares with {@code <=} or ignores the cursor would skip or repeat
+     * rows without any error; this makes it fail on its first test instead.
+     */
+    private <R> void checkFeedOrder(List<R> rows, Function<? super R, KeysetPosition> positionOf) {
+        KeysetPosition previous = offset == null ? after : null;
+        for (R row : rows) {
+            KeysetPosition position = positionOf.apply(row);
+            if (previous != null && KeysetPosition.NEWEST_FIRST.compare(previous, position) >= 0) {
+                throw new IllegalStateException(binding.feed() + ": row at " + position + " does not come after "
+                        + previous + "; order by created_at DESC, id DESC and keep (created_at, id) < (:createdAt, :id)");
+            }
+            previous = position;
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class KeysetPositionTests {
@@ -27,6 +28,17 @@ class KeysetPositionTests {
         }
         assertThat(new KeysetPosition(Instant.parse("1970-01-01T00:00:01.000002Z"), ID).epochMicros())
                 .isEqualTo(1_000_002L);
+    }
+
+    @Test
+    void ordersNewestFirstWithIdsComparedUnsignedLikePostgres() {
+        Instant at = Instant.parse("2026-03-01T12:00:00Z");
+        KeysetPosition newer = new KeysetPosition(at.plusNanos(1_000), new UUID(0, 0));
+        KeysetPosition highId = new KeysetPosition(at, UUID.fromString("ffffffff-0000-0000-0000-000000000000"));
+        KeysetPosition lowId = new KeysetPosition(at, UUID.fromString("7fffffff-0000-0000-0000-000000000000"));
+        assertThat(Stream.of(lowId, highId, newer).sorted(KeysetPosition.NEWEST_FIRST))
+                .containsExactly(newer, highId, lowId);
+        assertThat(KeysetPosition.NEWEST_FIRST.compare(KeysetPosition.START, newer)).isNegative();
     }
 
     @Test

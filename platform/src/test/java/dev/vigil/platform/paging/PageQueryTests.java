@@ -2,9 +2,12 @@ package dev.vigil.platform.paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.vigil.platform.security.JwtProperties;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -47,6 +50,24 @@ class PageQueryTests {
     void moreRowsThanTheFetchSizeIsARepositoryMistake() {
         assertThatIllegalArgumentException().isThrownBy(() -> keyset(5).toPage(rows(7), Row::position))
                 .withMessageContaining("fetchSize()");
+    }
+
+    @Test
+    void rowsOutOfFeedOrderAreARepositoryMistake() {
+        List<Row> swapped = new ArrayList<>(rows(4));
+        Collections.swap(swapped, 1, 2);
+        assertThatIllegalStateException().isThrownBy(() -> keyset(5).toPage(swapped, Row::position))
+                .withMessageContaining("created_at DESC, id DESC");
+        List<Row> repeated = List.of(rows(2).get(0), rows(2).get(0));
+        assertThatIllegalStateException().isThrownBy(() -> keyset(5).toPage(repeated, Row::position));
+    }
+
+    @Test
+    void aRowThatIsNotAfterTheCursorIsARepositoryMistake() {
+        Row cursorRow = rows(1).getFirst();
+        PageQuery next = new PageQuery(5, null, cursorRow.position(), CURSORS, BINDING);
+        assertThatIllegalStateException().isThrownBy(() -> next.toPage(List.of(cursorRow), Row::position));
+        assertThat(next.toPage(rows(3).subList(1, 3), Row::position).items()).hasSize(2);
     }
 
     @Test

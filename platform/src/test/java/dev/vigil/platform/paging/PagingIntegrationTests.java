@@ -17,7 +17,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -45,12 +44,6 @@ class PagingIntegrationTests {
     private static final Pattern NEXT_LINK = Pattern.compile("^<([^>]+)>; rel=\"next\"$");
     /** Seeded rows share microseconds in threes, all within one millisecond: ties and sub-millisecond order. */
     private static final Instant SEEDED_FROM = Instant.parse("2026-03-01T12:00:00.000100Z");
-    /** In feed order: newest first, ties by id as PostgreSQL compares UUIDs (unsigned, byte by byte). */
-    private static final Comparator<KeysetPosition> FEED_ORDER = Comparator.comparing(KeysetPosition::createdAt)
-            .thenComparing(KeysetPosition::id, (a, b) -> a.getMostSignificantBits() != b.getMostSignificantBits()
-                    ? Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits())
-                    : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits()))
-            .reversed();
 
     @Autowired
     MockMvc mvc;
@@ -90,8 +83,8 @@ class PagingIntegrationTests {
             newest.add(insert(alice, Instant.now().truncatedTo(ChronoUnit.MICROS), UUID.randomUUID()));
             UUID behind = new UUID(last.id().getMostSignificantBits(), last.id().getLeastSignificantBits() + 1);
             UUID ahead = new UUID(last.id().getMostSignificantBits(), last.id().getLeastSignificantBits() - 1);
-            if (FEED_ORDER.compare(new KeysetPosition(last.createdAt(), behind), last) < 0
-                    && FEED_ORDER.compare(new KeysetPosition(last.createdAt(), ahead), last) > 0) {
+            if (KeysetPosition.NEWEST_FIRST.compare(new KeysetPosition(last.createdAt(), behind), last) < 0
+                    && KeysetPosition.NEWEST_FIRST.compare(new KeysetPosition(last.createdAt(), ahead), last) > 0) {
                 tiedBehind.add(insert(alice, last.createdAt(), behind));
                 tiedAhead.add(insert(alice, last.createdAt(), ahead));
             }
@@ -259,7 +252,7 @@ class PagingIntegrationTests {
     private List<KeysetPosition> seed(UUID user, int count, String kind) {
         List<KeysetPosition> positions = IntStream.range(0, count)
                 .mapToObj(i -> new KeysetPosition(SEEDED_FROM.plus(i / 3, ChronoUnit.MICROS), UUID.randomUUID()))
-                .sorted(FEED_ORDER)
+                .sorted(KeysetPosition.NEWEST_FIRST)
                 .toList();
         positions.forEach(position -> rows.insert(user, position.id(), kind, position.createdAt()));
         return positions;
