@@ -145,7 +145,7 @@ public final class ReadCache {
             } catch (JsonProcessingException e) {
                 // typically an entry written by an older version of the value's type: reload and overwrite it
                 unreadable.warn("Cached entry {} in space {} does not read as {} ({}); loading it again", entryKey,
-                        space.name(), type, e.getOriginalMessage());
+                        space.name(), type.toCanonical(), e.getOriginalMessage());
             }
         }
         Object value = load(space, loader);
