@@ -60,7 +60,7 @@ final class CacheMetrics {
 
     void request(CacheSpace space, Result result) {
         Counter.builder(REQUESTS)
-                .description("Cached reads by how they were served")
+                .description("Cached reads by how they were served; callers that shared one load count its result")
                 .tag("space", space.name())
                 .tag("result", result.tag())
                 .register(meters)

@@ -1,5 +1,7 @@
 package dev.vigil.platform.cache;
 
+import static dev.vigil.platform.cache.Loaders.mustNotRun;
+import static dev.vigil.platform.cache.Loaders.slow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -13,13 +15,13 @@ import dev.vigil.platform.sql.RequestStatements;
 import dev.vigil.platform.testing.TestTokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -27,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -35,10 +36,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import redis.clients.jedis.JedisPooled;
 
+/** Read-through: hits, misses, the statement budget, isolation, key layout, TTL, JSON and single-flight. */
 @SpringBootTest(classes = PlatformTestApplication.class)
 @AutoConfigureMockMvc
 class ReadCacheIntegrationTests {
@@ -60,17 +60,14 @@ class ReadCacheIntegrationTests {
     @Autowired
     MockMvc mvc;
 
-    @Autowired
-    PlatformTransactionManager transactions;
-
     private final UUID user = UUID.randomUUID();
 
     @Test
     void aMissLoadsAndStoresAndAHitNeverCallsTheLoader() {
         CacheSpace space = new CacheSpace("test.hit-miss", MINUTE);
         assertThat(cache.get(space, user, "profile", String.class, () -> "Ada")).isEqualTo("Ada");
-        assertThat(cache.get(space, user, "profile", String.class, failingLoader())).isEqualTo("Ada");
-        assertThat(cache.get(space, user, "profile", String.class, failingLoader())).isEqualTo("Ada");
+        assertThat(cache.get(space, user, "profile", String.class, mustNotRun())).isEqualTo("Ada");
+        assertThat(cache.get(space, user, "profile", String.class, mustNotRun())).isEqualTo("Ada");
 
         assertThat(requests(space, "miss")).isEqualTo(1);
         assertThat(requests(space, "hit")).isEqualTo(2);
@@ -95,7 +92,7 @@ class ReadCacheIntegrationTests {
         cache.get(space, user, "page:1", String.class, () -> "mine");
 
         assertThat(cache.get(space, other, "page:1", String.class, () -> "theirs")).isEqualTo("theirs");
-        assertThat(cache.get(space, user, "page:1", String.class, failingLoader())).isEqualTo("mine");
+        assertThat(cache.get(space, user, "page:1", String.class, mustNotRun())).isEqualTo("mine");
 
         probe(user);
         probe(other); // answers with the other user's own greeting, not the one just cached
@@ -124,76 +121,11 @@ class ReadCacheIntegrationTests {
     }
 
     @Test
-    void afterAnInvalidationTheTtlCountsFromTheNextFirstWrite() {
-        CacheSpace space = new CacheSpace("test.ttl-after-invalidation", MINUTE);
-        String namespace = namespace(space, user);
-        cache.get(space, user, "first", String.class, () -> "one");
-        cache.invalidate(space, user);
-        jedis.pexpire(namespace, 30_000); // the invalidation's generation has been waiting for a while
-
-        cache.get(space, user, "first", String.class, () -> "one again");
-        assertThat(jedis.pttl(namespace)).isGreaterThan(MINUTE.toMillis() - 5_000);
-        jedis.pexpire(namespace, 20_000);
-        cache.get(space, user, "second", String.class, () -> "two");
-        assertThat(jedis.pttl(namespace)).isLessThanOrEqualTo(20_000);
-    }
-
-    @Test
     void entriesExpireAfterTheirTtl() throws InterruptedException {
         CacheSpace space = new CacheSpace("test.expiry", Duration.ofSeconds(1));
         cache.get(space, user, "page", String.class, () -> "old");
         Thread.sleep(1_200);
         assertThat(cache.get(space, user, "page", String.class, () -> "new")).isEqualTo("new");
-    }
-
-    @Test
-    void invalidationDropsEveryEntryOfThatUserInThatSpaceAndNothingElse() {
-        CacheSpace pages = new CacheSpace("test.invalidation-pages", MINUTE);
-        CacheSpace profile = new CacheSpace("test.invalidation-profile", MINUTE);
-        UUID other = UUID.randomUUID();
-        cache.get(pages, user, "page:1", String.class, () -> "p1");
-        cache.get(pages, user, "page:2", String.class, () -> "p2");
-        cache.get(profile, user, "profile", String.class, () -> "me");
-        cache.get(pages, other, "page:1", String.class, () -> "their p1");
-
-        cache.invalidate(pages, user);
-
-        assertThat(cache.get(pages, user, "page:1", String.class, () -> "p1 fresh")).isEqualTo("p1 fresh");
-        assertThat(cache.get(pages, user, "page:2", String.class, () -> "p2 fresh")).isEqualTo("p2 fresh");
-        assertThat(cache.get(profile, user, "profile", String.class, failingLoader())).isEqualTo("me");
-        assertThat(cache.get(pages, other, "page:1", String.class, failingLoader())).isEqualTo("their p1");
-    }
-
-    @Test
-    void aValueLoadedBeforeAnInvalidationIsServedButNotStored() {
-        CacheSpace space = new CacheSpace("test.race-empty", MINUTE);
-        assertRaceLosesTheStaleValue(space);
-        assertThat(counter(CacheMetrics.STORES, "space", space.name(), "result", "superseded")).isEqualTo(1);
-    }
-
-    @Test
-    void aValueLoadedBeforeAnInvalidationIsNotStoredBesideExistingEntries() {
-        CacheSpace space = new CacheSpace("test.race-populated", MINUTE);
-        cache.get(space, user, "other-page", String.class, () -> "other");
-        assertRaceLosesTheStaleValue(space);
-    }
-
-    @Test
-    void aValueLoadedBeforeASecondInvalidationIsNotStored() {
-        CacheSpace space = new CacheSpace("test.race-reinvalidated", MINUTE);
-        cache.invalidate(space, user);
-        assertRaceLosesTheStaleValue(space);
-    }
-
-    @Test
-    void aLoadSlowerThanHalfTheTtlIsServedButNotStored() {
-        CacheSpace space = new CacheSpace("test.slow-load", Duration.ofSeconds(1));
-        assertThat(cache.get(space, user, "page", String.class, () -> {
-            sleep(Duration.ofMillis(600));
-            return "slow";
-        })).isEqualTo("slow");
-        assertThat(cache.get(space, user, "page", String.class, () -> "again")).isEqualTo("again");
-        assertThat(counter(CacheMetrics.STORES, "space", space.name(), "result", "too_slow")).isEqualTo(1);
     }
 
     @Test
@@ -206,10 +138,8 @@ class ReadCacheIntegrationTests {
             for (int i = 0; i < 64; i++) {
                 readers.add(threads.submit(() -> {
                     start.await();
-                    return cache.get(space, user, "page", String.class, () -> {
-                        sleep(Duration.ofMillis(300));
-                        return "page, load " + loads.incrementAndGet();
-                    });
+                    return cache.get(space, user, "page", String.class,
+                            slow(Duration.ofMillis(300), () -> "page, load " + loads.incrementAndGet()));
                 }));
             }
             start.countDown();
@@ -232,17 +162,25 @@ class ReadCacheIntegrationTests {
     }
 
     @Test
-    void genericValuesAndNullRoundTripThroughJson() {
+    void genericValuesOptionalsAndNullRoundTripThroughJson() {
         CacheSpace space = new CacheSpace("test.json", MINUTE);
         List<AlertRow> page = List.of(new AlertRow(UUID.randomUUID(), "Password found in a breach",
                 Instant.now().truncatedTo(ChronoUnit.MICROS)), new AlertRow(UUID.randomUUID(), "New data broker", Instant.EPOCH));
         TypeReference<List<AlertRow>> rows = new TypeReference<>() {
         };
         cache.get(space, user, "alerts", rows, () -> page);
-        assertThat(cache.get(space, user, "alerts", rows, failingLoader())).isEqualTo(page);
+        assertThat(cache.get(space, user, "alerts", rows, mustNotRun())).isEqualTo(page);
 
         assertThat(cache.get(space, user, "missing", AlertRow.class, () -> null)).isNull();
-        assertThat(cache.get(space, user, "missing", AlertRow.class, failingLoader())).isNull();
+        assertThat(cache.get(space, user, "missing", AlertRow.class, mustNotRun())).isNull();
+
+        // query services answer Optional: "not found" is cached too
+        TypeReference<Optional<AlertRow>> maybeRow = new TypeReference<>() {
+        };
+        cache.get(space, user, "row:present", maybeRow, () -> Optional.of(page.get(0)));
+        cache.get(space, user, "row:absent", maybeRow, Optional::empty);
+        assertThat(cache.get(space, user, "row:present", maybeRow, mustNotRun())).contains(page.get(0));
+        assertThat(cache.get(space, user, "row:absent", maybeRow, mustNotRun())).isEmpty();
     }
 
     @Test
@@ -253,57 +191,8 @@ class ReadCacheIntegrationTests {
         AlertRow row = new AlertRow(UUID.randomUUID(), "title", Instant.EPOCH);
 
         assertThat(cache.get(space, user, "row", AlertRow.class, () -> row)).isEqualTo(row);
-        assertThat(cache.get(space, user, "row", AlertRow.class, failingLoader())).isEqualTo(row);
+        assertThat(cache.get(space, user, "row", AlertRow.class, mustNotRun())).isEqualTo(row);
         assertThat(jedis.pttl(namespace)).isPositive();
-    }
-
-    @Test
-    void invalidateAfterCommitWaitsForTheCommitAndInvalidatesEachNamespaceOnce() {
-        CacheSpace space = new CacheSpace("test.after-commit", MINUTE);
-        cache.get(space, user, "page", String.class, () -> "before");
-        long invalidations = invalidations();
-
-        new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
-            cache.invalidateAfterCommit(space, user);
-            cache.invalidateAfterCommit(space, user);
-            cache.invalidateAfterCommit(space, user);
-            assertThat(cache.get(space, user, "page", String.class, failingLoader())).isEqualTo("before");
-        });
-
-        assertThat(invalidations()).isEqualTo(invalidations + 1);
-        assertThat(cache.get(space, user, "page", String.class, () -> "after")).isEqualTo("after");
-    }
-
-    @Test
-    void invalidateAfterCommitDoesNothingOnRollback() {
-        CacheSpace space = new CacheSpace("test.rollback", MINUTE);
-        cache.get(space, user, "page", String.class, () -> "unchanged");
-
-        new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
-            cache.invalidateAfterCommit(space, user);
-            transaction.setRollbackOnly();
-        });
-
-        assertThat(cache.get(space, user, "page", String.class, failingLoader())).isEqualTo("unchanged");
-    }
-
-    @Test
-    void invalidateAfterCommitOutsideATransactionInvalidatesAtOnce() {
-        CacheSpace space = new CacheSpace("test.no-transaction", MINUTE);
-        cache.get(space, user, "page", String.class, () -> "before");
-        cache.invalidateAfterCommit(space, user);
-        assertThat(cache.get(space, user, "page", String.class, () -> "after")).isEqualTo("after");
-    }
-
-    /** Load, then (while the load is still running) the read model changes and invalidates; then the store. */
-    private void assertRaceLosesTheStaleValue(CacheSpace space) {
-        String served = cache.get(space, user, "page", String.class, () -> {
-            cache.invalidate(space, user); // a projection committed a change after this load read the database
-            return "stale";
-        });
-        assertThat(served).isEqualTo("stale");
-        assertThat(cache.get(space, user, "page", String.class, () -> "fresh")).isEqualTo("fresh");
-        assertThat(cache.get(space, user, "page", String.class, failingLoader())).isEqualTo("fresh");
     }
 
     private MvcResult probe(UUID caller) throws Exception {
@@ -325,26 +214,6 @@ class ReadCacheIntegrationTests {
     private double counter(String name, String... tags) {
         Counter counter = meters.find(name).tags(tags).counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    private long invalidations() {
-        Timer timer = meters.find(CacheMetrics.REDIS).tags("operation", "invalidate", "outcome", "success").timer();
-        return timer == null ? 0 : timer.count();
-    }
-
-    private static <T> Supplier<T> failingLoader() {
-        return () -> {
-            throw new AssertionError("the loader ran: this read should have been a cache hit");
-        };
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     record AlertRow(UUID id, String title, Instant createdAt) {
