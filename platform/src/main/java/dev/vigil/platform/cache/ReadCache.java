@@ -1,0 +1,188 @@
+package dev.vigil.platform.cache;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.platform.cache.CacheMetrics.Result;
+import dev.vigil.platform.cache.CacheMetrics.Store;
+import dev.vigil.platform.cache.NamespaceStore.Lookup;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.lang.Nullable;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Read-through cache for module query services: per user, on Redis, as JSON.
+ * <p>
+ * {@link #get} answers from Redis with no database statement, or runs the loader once (concurrent callers for
+ * the same entry share that run) and stores its value. Projections call {@link #invalidateAfterCommit} for
+ * every user whose read model they changed: all of that user's entries in the space go at once. A value whose
+ * load began before an invalidation is never stored after it.
+ * <p>
+ * Redis is optional: when it fails or is slow, reads are served by their loaders and invalidations are
+ * skipped (logged: entries may then be stale until their TTL), and after a failure Redis is left alone for
+ * {@code vigil.cache.backoff}. Loader exceptions reach every caller that waited for that load and nothing is
+ * cached. Values are shared between the callers of one load: treat them as immutable. A loader may return
+ * null (for "not found"); null is cached like any value.
+ */
+public final class ReadCache {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadCache.class);
+    private static final Duration LOG_INTERVAL = Duration.ofSeconds(10);
+
+    private final boolean enabled;
+    private final CacheKeys keys;
+    private final NamespaceStore store;
+    private final GuardedRedis redis;
+    private final ObjectMapper json;
+    private final CacheMetrics metrics;
+    private final KnownSpaces spaces = new KnownSpaces();
+    private final SingleFlight<FlightKey, Served> flights = new SingleFlight<>();
+    private final LongSupplier nanoTicker;
+    private final RateLimitedLog unreadable;
+    private final RateLimitedLog unserializable;
+    private final RateLimitedLog staleRisk;
+
+    ReadCache(UnifiedJedis jedis, String keyPrefix, ReadCacheProperties properties, ObjectMapper json,
+            MeterRegistry meters) {
+        this.enabled = properties.enabled();
+        this.keys = new CacheKeys(keyPrefix);
+        this.store = new NamespaceStore(jedis);
+        this.json = json;
+        this.nanoTicker = System::nanoTime;
+        RedisBackoff backoff = new RedisBackoff(properties.backoff(), nanoTicker);
+        this.metrics = new CacheMetrics(meters, backoff);
+        this.redis = new GuardedRedis(backoff, properties.backoff(), metrics, nanoTicker);
+        this.unreadable = new RateLimitedLog(log, LOG_INTERVAL, nanoTicker);
+        this.unserializable = new RateLimitedLog(log, LOG_INTERVAL, nanoTicker);
+        this.staleRisk = new RateLimitedLog(log, LOG_INTERVAL, nanoTicker);
+    }
+
+    /**
+     * The cached value of {@code entryKey} in the caller's namespace of {@code space}, or the loader's value.
+     *
+     * @param entryKey names the entry within the user's namespace, such as a page and its filters; it never
+     *        needs the user id
+     */
+    @Nullable
+    public <T> T get(CacheSpace space, UUID userId, String entryKey, Class<T> type, Supplier<T> loader) {
+        return get(space, userId, entryKey, json.constructType(type), loader);
+    }
+
+    /** {@link #get(CacheSpace, UUID, String, Class, Supplier)} for generic values, such as a page of views. */
+    @Nullable
+    public <T> T get(CacheSpace space, UUID userId, String entryKey, TypeReference<T> type, Supplier<T> loader) {
+        return get(space, userId, entryKey, json.constructType(type), loader);
+    }
+
+    /**
+     * Drops all of the user's entries in {@code space} now (one Redis round trip). Call it only once the change
+     * is visible to readers: after the transaction that made it commits, which {@link #invalidateAfterCommit}
+     * arranges. Never throws; a failure is logged.
+     */
+    public void invalidate(CacheSpace space, UUID userId) {
+        spaces.check(space);
+        if (enabled) {
+            Optional<Boolean> done = redis.attempt(RedisOperation.INVALIDATE, () -> {
+                store.invalidate(keys.namespace(space, userId), space);
+                return true;
+            });
+            if (done.isEmpty()) {
+                staleRisk.warn("Could not invalidate cache space {} for user {}: its entries may be served stale for up"
+                        + " to {}, their TTL", space.name(), userId, space.ttl());
+            }
+        }
+        flights.detach(flight -> flight.space().equals(space) && flight.userId().equals(userId));
+    }
+
+    /**
+     * {@link #invalidate} once the current transaction commits (once per namespace, however often it is called
+     * in that transaction), or at once when no transaction is active. Projections call this from their event
+     * handlers: Axon runs them inside a Spring transaction.
+     */
+    public void invalidateAfterCommit(CacheSpace space, UUID userId) {
+        spaces.check(space);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            InvalidationsAfterCommit.add(this, space, userId);
+        } else {
+            invalidate(space, userId);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T get(CacheSpace space, UUID userId, String entryKey, JavaType type, Supplier<T> loader) {
+        Objects.requireNonNull(entryKey, "entryKey");
+        Objects.requireNonNull(loader, "loader");
+        spaces.check(space);
+        Served served = flights.run(new FlightKey(space, userId, entryKey),
+                () -> enabled ? readThrough(space, userId, entryKey, type, loader) : new Served(load(space, loader), Result.MISS));
+        if (enabled) {
+            metrics.request(space, served.result());
+        }
+        return (T) served.value();
+    }
+
+    private Served readThrough(CacheSpace space, UUID userId, String entryKey, JavaType type, Supplier<?> loader) {
+        String namespace = keys.namespace(space, userId);
+        long readStarted = nanoTicker.getAsLong();
+        Optional<Lookup> lookup = redis.attempt(RedisOperation.READ, () -> store.read(namespace, entryKey));
+        if (lookup.isEmpty()) {
+            return new Served(load(space, loader), Result.ERROR);
+        }
+        Lookup seen = lookup.get();
+        if (seen.json() != null) {
+            try {
+                return new Served(json.readValue(seen.json(), type), Result.HIT);
+            } catch (JsonProcessingException e) {
+                // typically an entry written by an older version of the value's type: reload and overwrite it
+                unreadable.warn("Cached entry {} in space {} does not read as {} ({}); loading it again", entryKey,
+                        space.name(), type.toCanonical(), e.getOriginalMessage());
+            }
+        }
+        Object value = load(space, loader);
+        // Past half the TTL, the namespace may have been invalidated and expired again, back to a generation
+        // that looks unchanged; the other half covers network delay. Such a slow value is served, not stored.
+        if (nanoTicker.getAsLong() - readStarted < space.ttl().toNanos() / 2) {
+            store(space, namespace, seen, entryKey, value);
+        } else {
+            metrics.store(space, Store.TOO_SLOW);
+        }
+        return new Served(value, Result.MISS);
+    }
+
+    private void store(CacheSpace space, String namespace, Lookup seen, String entryKey, @Nullable Object value) {
+        String serialized;
+        try {
+            serialized = json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            metrics.store(space, Store.UNSERIALIZABLE);
+            unserializable.warn("Value for entry {} in space {} cannot be written as JSON, so it is never cached: {}",
+                    entryKey, space.name(), e.getOriginalMessage());
+            return;
+        }
+        redis.attempt(RedisOperation.STORE, () -> store.storeIfUnchanged(namespace, seen, entryKey, serialized, space))
+                .ifPresent(stored -> metrics.store(space, stored ? Store.STORED : Store.SUPERSEDED));
+    }
+
+    @Nullable
+    private Object load(CacheSpace space, Supplier<?> loader) {
+        metrics.load(space);
+        return loader.get();
+    }
+
+    private record FlightKey(CacheSpace space, UUID userId, String entryKey) {
+    }
+
+    /** A value and how it was obtained; shared by every caller of one flight. */
+    private record Served(@Nullable Object value, Result result) {
+    }
+}

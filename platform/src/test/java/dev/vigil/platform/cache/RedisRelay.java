@@ -1,0 +1,91 @@
+package dev.vigil.platform.cache;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A TCP relay in front of the real Redis, so a test can take Redis away, freeze it, or bring it back, without
+ * touching the server other tests use.
+ */
+final class RedisRelay implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final InetSocketAddress target;
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private volatile boolean frozen;
+
+    private RedisRelay(ServerSocket server, InetSocketAddress target) {
+        this.server = server;
+        this.target = target;
+    }
+
+    /** A port nothing listens on (until a relay is started on it). */
+    static int freePort() {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static RedisRelay start(int port, InetSocketAddress target) throws IOException {
+        ServerSocket server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress("127.0.0.1", port));
+        RedisRelay relay = new RedisRelay(server, target);
+        Thread.ofVirtual().name("redis-relay-accept").start(relay::accept);
+        return relay;
+    }
+
+    /** Keeps accepting and reading, but holds every byte back: to the client, Redis stopped answering. */
+    void freeze() {
+        frozen = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        for (Socket socket : sockets) {
+            socket.close();
+        }
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                Socket redis = new Socket(target.getHostString(), target.getPort());
+                sockets.add(client);
+                sockets.add(redis);
+                Thread.ofVirtual().start(() -> pump(client, redis));
+                Thread.ofVirtual().start(() -> pump(redis, client));
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to) {
+        byte[] buffer = new byte[8192];
+        try (from; to) { // either side ending ends the pair
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
+            for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
+                while (frozen) {
+                    Thread.sleep(10);
+                }
+                out.write(buffer, 0, read);
+                out.flush();
+            }
+        } catch (IOException | InterruptedException closed) {
+            // the client or the relay closed the connection
+        }
+    }
+}
