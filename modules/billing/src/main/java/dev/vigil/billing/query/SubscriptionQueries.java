@@ -2,6 +2,8 @@ package dev.vigil.billing.query;
 
 import dev.vigil.billing.api.Plan;
 import dev.vigil.billing.api.SubscriptionStatus;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.vigil.platform.cache.ReadCache;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,13 +21,23 @@ public class SubscriptionQueries {
             FROM billing.subscription_view
             WHERE user_id = :userId""";
 
-    private final JdbcClient jdbc;
+    private static final TypeReference<Optional<SubscriptionView>> MAYBE_SUBSCRIPTION = new TypeReference<>() {
+    };
 
-    SubscriptionQueries(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ReadCache cache;
+
+    SubscriptionQueries(JdbcClient jdbc, ReadCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
+    /** A cache hit runs no SQL; a miss runs one statement. */
     public Optional<SubscriptionView> find(UUID userId) {
+        return cache.get(BillingCaches.SUBSCRIPTION, userId, "subscription", MAYBE_SUBSCRIPTION, () -> load(userId));
+    }
+
+    private Optional<SubscriptionView> load(UUID userId) {
         return jdbc.sql(BY_USER).param("userId", userId)
                 .query((rs, row) -> new SubscriptionView(rs.getObject("user_id", UUID.class),
                         Plan.valueOf(rs.getString("plan")), SubscriptionStatus.valueOf(rs.getString("status")),

@@ -1,5 +1,7 @@
 package dev.vigil.dashboard.query;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.vigil.platform.cache.ReadCache;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -22,14 +24,21 @@ public class DashboardQueries {
             FROM dashboard.dashboard_summary
             WHERE user_id = :userId""";
 
-    private final JdbcClient jdbc;
+    private static final TypeReference<Optional<DashboardView>> MAYBE_VIEW = new TypeReference<>() {
+    };
 
-    DashboardQueries(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ReadCache cache;
+
+    DashboardQueries(JdbcClient jdbc, ReadCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
+    /** A cache hit runs no SQL; a miss runs one statement. */
     public Optional<DashboardView> find(UUID userId) {
-        return jdbc.sql(BY_USER).param("userId", userId).query(DashboardQueries::view).optional();
+        return cache.get(DashboardCaches.SUMMARY, userId, "summary", MAYBE_VIEW,
+                () -> jdbc.sql(BY_USER).param("userId", userId).query(DashboardQueries::view).optional());
     }
 
     private static DashboardView view(ResultSet rs, int row) throws SQLException {
