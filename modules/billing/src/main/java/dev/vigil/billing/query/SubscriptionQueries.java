@@ -1,11 +1,11 @@
 package dev.vigil.billing.query;
 
+import static dev.vigil.platform.jdbc.SqlTimes.instant;
+
 import dev.vigil.billing.api.Plan;
 import dev.vigil.billing.api.SubscriptionStatus;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.vigil.platform.cache.ReadCache;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,9 +44,5 @@ public class SubscriptionQueries {
                         rs.getBoolean("trial"), instant(rs.getTimestamp("current_period_end")),
                         instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("cancelled_at"))))
                 .optional();
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

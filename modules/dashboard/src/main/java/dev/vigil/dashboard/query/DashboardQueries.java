@@ -1,11 +1,11 @@
 package dev.vigil.dashboard.query;
 
+import static dev.vigil.platform.jdbc.SqlTimes.instant;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.vigil.platform.cache.ReadCache;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,9 +53,5 @@ public class DashboardQueries {
                 new DashboardView.Alerts(rs.getInt("alerts_total"), rs.getInt("alerts_unread"),
                         instant(rs.getTimestamp("last_alert_at"))),
                 rs.getInt("risk_score"), instant(rs.getTimestamp("updated_at")));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }
