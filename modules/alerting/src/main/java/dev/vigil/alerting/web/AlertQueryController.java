@@ -1,0 +1,47 @@
+package dev.vigil.alerting.web;
+
+import dev.vigil.alerting.query.AlertQueries;
+import dev.vigil.alerting.query.AlertView;
+import dev.vigil.platform.paging.Page;
+import dev.vigil.platform.paging.PageRequest;
+import dev.vigil.platform.paging.PageResponses;
+import dev.vigil.platform.web.CurrentUser;
+import dev.vigil.platform.web.NotFound;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's alerts: the list, newest first, and one alert. */
+@RestController
+@RequestMapping("/api/v1/alerts")
+class AlertQueryController {
+
+    private final AlertQueries alerts;
+
+    AlertQueryController(AlertQueries alerts) {
+        this.alerts = alerts;
+    }
+
+    /**
+     * 200 with a page of alerts (cursor paging by default, {@code offset} for jump-to-page) and a {@code Link}
+     * header to the next page while there is one; 400 naming the parameter for a bad limit, offset, cursor or
+     * filter (filters: {@link AlertFilterParameters}).
+     */
+    @GetMapping
+    ResponseEntity<Page<AlertView>> list(@CurrentUser UUID userId, PageRequest page,
+            @RequestParam MultiValueMap<String, String> parameters, HttpServletRequest request) {
+        return PageResponses.ok(alerts.page(userId, AlertFilterParameters.parse(parameters), page), request);
+    }
+
+    /** 200 with the alert; 404 if the caller has no alert with that id; 400 naming alertId if it is no UUID. */
+    @GetMapping("/{alertId}")
+    AlertView alert(@PathVariable UUID alertId, @CurrentUser UUID userId) {
+        return alerts.find(userId, alertId).orElseThrow(NotFound::new);
+    }
+}
