@@ -1,8 +1,8 @@
 package dev.vigil.billing.lifecycle;
 
+import static dev.vigil.platform.jdbc.SqlTimes.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,9 +61,5 @@ class LifecycleCandidates {
                 .param("limit", limit)
                 .query(UUID.class)
                 .list();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,9 +1,11 @@
 package dev.vigil.billing.query;
 
+import static dev.vigil.platform.jdbc.SqlTimes.instant;
+
 import dev.vigil.billing.api.Plan;
 import dev.vigil.billing.api.SubscriptionStatus;
-import java.sql.Timestamp;
-import java.time.Instant;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.vigil.platform.cache.ReadCache;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,22 +21,28 @@ public class SubscriptionQueries {
             FROM billing.subscription_view
             WHERE user_id = :userId""";
 
-    private final JdbcClient jdbc;
+    private static final TypeReference<Optional<SubscriptionView>> MAYBE_SUBSCRIPTION = new TypeReference<>() {
+    };
 
-    SubscriptionQueries(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ReadCache cache;
+
+    SubscriptionQueries(JdbcClient jdbc, ReadCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
+    /** A cache hit runs no SQL; a miss runs one statement. */
     public Optional<SubscriptionView> find(UUID userId) {
+        return cache.get(BillingCaches.SUBSCRIPTION, userId, "subscription", MAYBE_SUBSCRIPTION, () -> load(userId));
+    }
+
+    private Optional<SubscriptionView> load(UUID userId) {
         return jdbc.sql(BY_USER).param("userId", userId)
                 .query((rs, row) -> new SubscriptionView(rs.getObject("user_id", UUID.class),
                         Plan.valueOf(rs.getString("plan")), SubscriptionStatus.valueOf(rs.getString("status")),
                         rs.getBoolean("trial"), instant(rs.getTimestamp("current_period_end")),
                         instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("cancelled_at"))))
                 .optional();
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

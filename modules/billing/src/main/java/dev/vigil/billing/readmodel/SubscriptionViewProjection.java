@@ -7,7 +7,13 @@ import dev.vigil.billing.api.SubscriptionExpired;
 import dev.vigil.billing.api.SubscriptionExpiring;
 import dev.vigil.billing.api.SubscriptionRenewed;
 import dev.vigil.billing.api.SubscriptionStarted;
+import dev.vigil.billing.query.BillingCaches;
+import dev.vigil.platform.axon.EventUsers;
+import dev.vigil.platform.cache.ReadCache;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -24,9 +30,19 @@ class SubscriptionViewProjection {
     static final String PROCESSING_GROUP = "billing-subscription";
 
     private final SubscriptionViewRepository subscriptions;
+    private final ReadCache cache;
 
-    SubscriptionViewProjection(SubscriptionViewRepository subscriptions) {
+    SubscriptionViewProjection(SubscriptionViewRepository subscriptions, ReadCache cache) {
         this.subscriptions = subscriptions;
+        this.cache = cache;
+    }
+
+    /** Every subscription event changes the user's row: their cached subscription goes stale on commit. */
+    @MessageHandlerInterceptor(messageType = EventMessage.class)
+    void invalidateTheCachedSubscription(EventMessage<?> event, InterceptorChain chain) throws Exception {
+        chain.proceed();
+        EventUsers.userIdOf(event.getPayload())
+                .ifPresent(userId -> cache.invalidateAfterCommit(BillingCaches.SUBSCRIPTION, userId));
     }
 
     @ResetHandler

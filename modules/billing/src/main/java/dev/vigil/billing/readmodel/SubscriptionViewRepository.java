@@ -1,5 +1,7 @@
 package dev.vigil.billing.readmodel;
 
+import static dev.vigil.platform.jdbc.SqlTimes.utc;
+
 import dev.vigil.billing.api.PaymentFailed;
 import dev.vigil.billing.api.PlanChanged;
 import dev.vigil.billing.api.SubscriptionCancelled;
@@ -9,8 +11,6 @@ import dev.vigil.billing.api.SubscriptionRenewed;
 import dev.vigil.billing.api.SubscriptionStarted;
 import dev.vigil.billing.api.SubscriptionStatus;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -161,9 +161,5 @@ class SubscriptionViewRepository {
 
     void deleteAll() {
         jdbc.sql(TRUNCATE).update();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

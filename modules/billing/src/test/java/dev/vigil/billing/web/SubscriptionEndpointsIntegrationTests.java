@@ -1,6 +1,7 @@
 package dev.vigil.billing.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.billing.BillingTestApplication;
 import dev.vigil.billing.IdentityEvents;
 import dev.vigil.billing.api.SubscriptionId;
+import dev.vigil.platform.sql.RequestStatements;
 import dev.vigil.platform.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,6 +32,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
@@ -245,6 +248,30 @@ class SubscriptionEndpointsIntegrationTests {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"periodEnd\": \"2030-01-01T00:00:00Z\"}"))
                 .andExpect(status().isForbidden());
         assertThat(eventTypes(userId)).isEmpty();
+    }
+
+    @Test
+    void theCallerReadsTheirSubscriptionFromTheCacheUntilItChanges() throws Exception {
+        UUID userId = startedSubscription("PLUS", true);
+
+        MvcResult first = mine(userId).andExpect(jsonPath("$.status").value("TRIALING")).andReturn();
+        assertThat(first.getRequest().getAttribute(RequestStatements.REQUEST_ATTRIBUTE)).isEqualTo(1);
+        MvcResult cached = mine(userId).andExpect(jsonPath("$.plan").value("PLUS")).andReturn();
+        assertThat(cached.getRequest().getAttribute(RequestStatements.REQUEST_ATTRIBUTE)).as("cache hit").isEqualTo(0);
+
+        cancel(userId).andExpect(status().isOk());
+        mine(userId).andExpect(jsonPath("$.status").value("CANCELLED"));
+    }
+
+    @Test
+    void withoutASubscriptionTheReadIs404() throws Exception {
+        mvc.perform(get("/api/v1/me/subscription").header(HttpHeaders.AUTHORIZATION, TestTokens.user(registered())))
+                .andExpect(status().isNotFound());
+    }
+
+    private ResultActions mine(UUID userId) throws Exception {
+        return mvc.perform(get("/api/v1/me/subscription").header(HttpHeaders.AUTHORIZATION, TestTokens.user(userId)))
+                .andExpect(status().isOk());
     }
 
     // --- helpers ---

@@ -1,9 +1,11 @@
 package dev.vigil.dashboard.query;
 
+import static dev.vigil.platform.jdbc.SqlTimes.instant;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.vigil.platform.cache.ReadCache;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,14 +24,21 @@ public class DashboardQueries {
             FROM dashboard.dashboard_summary
             WHERE user_id = :userId""";
 
-    private final JdbcClient jdbc;
+    private static final TypeReference<Optional<DashboardView>> MAYBE_VIEW = new TypeReference<>() {
+    };
 
-    DashboardQueries(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ReadCache cache;
+
+    DashboardQueries(JdbcClient jdbc, ReadCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
+    /** A cache hit runs no SQL; a miss runs one statement. */
     public Optional<DashboardView> find(UUID userId) {
-        return jdbc.sql(BY_USER).param("userId", userId).query(DashboardQueries::view).optional();
+        return cache.get(DashboardCaches.SUMMARY, userId, "summary", MAYBE_VIEW,
+                () -> jdbc.sql(BY_USER).param("userId", userId).query(DashboardQueries::view).optional());
     }
 
     private static DashboardView view(ResultSet rs, int row) throws SQLException {
@@ -44,9 +53,5 @@ public class DashboardQueries {
                 new DashboardView.Alerts(rs.getInt("alerts_total"), rs.getInt("alerts_unread"),
                         instant(rs.getTimestamp("last_alert_at"))),
                 rs.getInt("risk_score"), instant(rs.getTimestamp("updated_at")));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -20,7 +20,13 @@ import dev.vigil.monitoring.api.ExposureStatus;
 import dev.vigil.monitoring.api.RemovalConfirmed;
 import dev.vigil.monitoring.api.RemovalFailed;
 import dev.vigil.monitoring.api.RemovalRequested;
+import dev.vigil.dashboard.query.DashboardCaches;
+import dev.vigil.platform.axon.EventUsers;
+import dev.vigil.platform.cache.ReadCache;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
@@ -47,12 +53,22 @@ class DashboardSummaryProjection {
     private final DashboardSummaryRepository summaries;
     private final ExposureCountersRepository exposures;
     private final AlertCountersRepository alerts;
+    private final ReadCache cache;
 
     DashboardSummaryProjection(DashboardSummaryRepository summaries, ExposureCountersRepository exposures,
-            AlertCountersRepository alerts) {
+            AlertCountersRepository alerts, ReadCache cache) {
         this.summaries = summaries;
         this.exposures = exposures;
         this.alerts = alerts;
+        this.cache = cache;
+    }
+
+    /** Whatever an event changed on a user's row, their cached dashboard goes stale once this batch commits. */
+    @MessageHandlerInterceptor(messageType = EventMessage.class)
+    void invalidateTheCachedSummary(EventMessage<?> event, InterceptorChain chain) throws Exception {
+        chain.proceed();
+        EventUsers.userIdOf(event.getPayload())
+                .ifPresent(userId -> cache.invalidateAfterCommit(DashboardCaches.SUMMARY, userId));
     }
 
     @ResetHandler

@@ -64,6 +64,17 @@ class DashboardEndpointIntegrationTests {
                 .andExpect(jsonPath("$.riskScore").value(10))
                 .andReturn();
         assertThat(result.getRequest().getAttribute(RequestStatements.REQUEST_ATTRIBUTE)).isEqualTo(1);
+
+        MvcResult cached = mvc.perform(get("/api/v1/dashboard").header(HttpHeaders.AUTHORIZATION, TestTokens.user(user)))
+                .andExpect(jsonPath("$.exposures.active").value(1)).andReturn();
+        assertThat(cached.getRequest().getAttribute(RequestStatements.REQUEST_ATTRIBUTE)).as("cache hit").isEqualTo(0);
+
+        // a new event invalidates the cached row: the next read shows it
+        events.publish(new ExposureDetected(TimeOrderedIds.next(), user, "Other", SourceKind.PASTE, List.of(DataType.EMAIL),
+                Severity.LOW, at, at.plusSeconds(2)));
+        catchUp.await("dashboard-summary");
+        mvc.perform(get("/api/v1/dashboard").header(HttpHeaders.AUTHORIZATION, TestTokens.user(user)))
+                .andExpect(jsonPath("$.exposures.active").value(2));
     }
 
     @Test

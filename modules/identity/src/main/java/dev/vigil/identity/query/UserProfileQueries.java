@@ -1,5 +1,7 @@
 package dev.vigil.identity.query;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.vigil.platform.cache.ReadCache;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,13 +17,23 @@ public class UserProfileQueries {
             FROM identity.user_profile_view
             WHERE user_id = :userId""";
 
-    private final JdbcClient jdbc;
+    private static final TypeReference<Optional<UserProfileView>> MAYBE_PROFILE = new TypeReference<>() {
+    };
 
-    UserProfileQueries(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ReadCache cache;
+
+    UserProfileQueries(JdbcClient jdbc, ReadCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
+    /** A cache hit runs no SQL; a miss runs one statement. */
     public Optional<UserProfileView> find(UUID userId) {
+        return cache.get(IdentityCaches.PROFILE, userId, "profile", MAYBE_PROFILE, () -> load(userId));
+    }
+
+    private Optional<UserProfileView> load(UUID userId) {
         return jdbc.sql(BY_USER).param("userId", userId)
                 .query((rs, row) -> new UserProfileView(rs.getObject("user_id", UUID.class), rs.getString("email"),
                         rs.getString("display_name"), rs.getString("time_zone"),

@@ -1,8 +1,8 @@
 package dev.vigil.identity.readmodel;
 
+import static dev.vigil.platform.jdbc.SqlTimes.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -69,9 +69,5 @@ class UserProfileRepository {
 
     void deleteAll() {
         jdbc.sql(TRUNCATE).update();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.vigil.identity.IdentityTestApplication;
 import dev.vigil.identity.api.RegisterUser;
+import dev.vigil.identity.api.UpdateProfile;
 import dev.vigil.platform.axon.ConsistentCommandGateway;
 import dev.vigil.platform.id.TimeOrderedIds;
 import dev.vigil.platform.sql.RequestStatements;
@@ -43,7 +44,31 @@ class MeIntegrationTests {
                 .andExpect(jsonPath("$.email").value("me@example.org"))
                 .andExpect(jsonPath("$.timeZone").value("Europe/Rome"))
                 .andReturn();
-        assertThat(result.getRequest().getAttribute(RequestStatements.REQUEST_ATTRIBUTE)).isEqualTo(1);
+        assertThat(statements(result)).isEqualTo(1);
+
+        assertThat(statements(me(userId).andExpect(jsonPath("$.displayName").value("Me")).andReturn()))
+                .as("a cache hit runs no SQL").isEqualTo(0);
+    }
+
+    @Test
+    void aProfileChangeIsVisibleOnTheNextRead() throws Exception {
+        UUID userId = TimeOrderedIds.next();
+        commands.send(new RegisterUser(userId, "changing@example.org", "Before", "UTC"));
+        me(userId).andExpect(jsonPath("$.displayName").value("Before"));
+
+        commands.send(new UpdateProfile(userId, "After", "UTC"));
+
+        MvcResult result = me(userId).andExpect(jsonPath("$.displayName").value("After")).andReturn();
+        assertThat(statements(result)).as("the change invalidated the cached profile").isEqualTo(1);
+    }
+
+    private org.springframework.test.web.servlet.ResultActions me(UUID userId) throws Exception {
+        return mvc.perform(get("/api/v1/me").header(HttpHeaders.AUTHORIZATION, TestTokens.user(userId)))
+                .andExpect(status().isOk());
+    }
+
+    private static Object statements(MvcResult result) {
+        return result.getRequest().getAttribute(RequestStatements.REQUEST_ATTRIBUTE);
     }
 
     @Test
