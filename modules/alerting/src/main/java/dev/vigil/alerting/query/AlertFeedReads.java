@@ -3,13 +3,12 @@ package dev.vigil.alerting.query;
 import dev.vigil.alerting.api.AlertCategory;
 import dev.vigil.alerting.api.AlertSeverity;
 import dev.vigil.alerting.api.AlertStatus;
+import dev.vigil.platform.jdbc.SqlTimes;
 import dev.vigil.platform.paging.KeysetPosition;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,7 +25,7 @@ import org.springframework.stereotype.Repository;
 class AlertFeedReads {
 
     /** The primary key finds the row; {@code user_id} makes another user's alert as absent as a missing one. */
-    static final String BY_ID = """
+    private static final String BY_ID = """
             /* alerting.alert_by_id */
             SELECT alert_id, category, severity, status, title, exposure_id, source_name, created_at, read_at,
                    dismissed_at
@@ -81,7 +80,7 @@ class AlertFeedReads {
                 .param("status", filter.status() == null ? null : filter.status().name(), Types.VARCHAR)
                 .param("category", filter.category() == null ? null : filter.category().name(), Types.VARCHAR)
                 .param("severities", filter.severities().stream().map(Enum::name).toArray(String[]::new))
-                .param("from", utc(filter.createdFrom()))
+                .param("from", SqlTimes.utc(filter.createdFrom()))
                 .param("beforeCreatedAt", bound.createdAtUtc())
                 .param("beforeAlertId", bound.id());
     }
@@ -102,11 +101,6 @@ class AlertFeedReads {
 
     @Nullable
     private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        return SqlTimes.instant(rs.getTimestamp(column));
     }
 }

@@ -1,7 +1,6 @@
 package dev.vigil.alerting.query;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.vigil.alerting.readmodel.AlertFeedCache;
 import dev.vigil.platform.cache.ReadCache;
 import dev.vigil.platform.paging.KeysetPosition;
 import dev.vigil.platform.paging.Page;
@@ -16,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * A user's alerts, as the API reads them: each call is one SQL statement, or none when the read cache has the
  * answer. Cached are the first page of the list (for each filter and limit: what the bell and the alert screen
- * open with) and single alerts, in the user's {@link AlertFeedCache#SPACE}; deeper pages and offset pages are
- * read each time.
+ * open with) and single alerts, in the user's {@link AlertingCaches#ALERTS} namespace; deeper pages and offset
+ * pages are read each time.
  */
 @Component
 public class AlertQueries {
@@ -56,12 +55,12 @@ public class AlertQueries {
         }
         String entry = "page:" + page.limit() + ":" + filter.pageFilters().canonical();
         return Objects.requireNonNull(
-                cache.get(AlertFeedCache.SPACE, userId, entry, PAGE, () -> keysetPage(userId, filter, page)));
+                cache.get(AlertingCaches.ALERTS, userId, entry, PAGE, () -> keysetPage(userId, filter, page)));
     }
 
     /** The user's alert, or empty when the user has no alert with that id (missing or someone else's). */
     public Optional<AlertView> find(UUID userId, UUID alertId) {
-        Optional<AlertView> alert = cache.get(AlertFeedCache.SPACE, userId, "alert:" + alertId, ONE_ALERT,
+        Optional<AlertView> alert = cache.get(AlertingCaches.ALERTS, userId, "alert:" + alertId, ONE_ALERT,
                 () -> reads.find(userId, alertId));
         // a cached "not found" reads back as an empty Optional; null is only what the type allows
         return Objects.requireNonNullElse(alert, Optional.empty());

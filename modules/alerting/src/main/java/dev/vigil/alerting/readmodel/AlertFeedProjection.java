@@ -4,6 +4,7 @@ import dev.vigil.alerting.api.AlertDismissed;
 import dev.vigil.alerting.api.AlertRaised;
 import dev.vigil.alerting.api.AlertRead;
 import dev.vigil.alerting.api.AllAlertsMarkedRead;
+import dev.vigil.alerting.query.AlertingCaches;
 import dev.vigil.platform.cache.ReadCache;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -17,10 +18,10 @@ import org.springframework.stereotype.Component;
  * event applied twice changes nothing. Per-user ordering puts a user's {@link AllAlertsMarkedRead} after the
  * alerts raised before it and before those raised after it, live and on replay.
  * <p>
- * Every event may change one of the user's rows, so each one drops the user's {@link AlertFeedCache} space once
- * its transaction has committed: before the processor reports the event applied, so a command's response (which
- * waits for that report) is never followed by a read of the old state from the cache. An event that changed
- * nothing (a replay, reading a read alert) costs one needless invalidation, never a stale read.
+ * Every event may change one of the user's rows, so each one drops the user's {@link AlertingCaches#ALERTS}
+ * space once its transaction has committed: before the processor reports the event applied, so a command's
+ * response (which waits for that report) is never followed by a read of the old state from the cache. An event
+ * that changed nothing (a replay, reading a read alert) costs one needless invalidation, never a stale read.
  */
 @Component
 @ProcessingGroup(AlertFeedProjection.PROCESSING_GROUP)
@@ -67,6 +68,6 @@ class AlertFeedProjection {
 
     /** Once per user and transaction, however many of the user's events the batch held. */
     private void changed(UUID userId) {
-        cache.invalidateAfterCommit(AlertFeedCache.SPACE, userId);
+        cache.invalidateAfterCommit(AlertingCaches.ALERTS, userId);
     }
 }

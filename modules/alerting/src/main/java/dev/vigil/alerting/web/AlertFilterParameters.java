@@ -113,7 +113,8 @@ final class AlertFilterParameters {
         try {
             instant = OffsetDateTime.parse(text.strip()).toInstant();
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "must be an ISO-8601 instant with an offset, such as 2026-11-01T00:00:00Z"));
+            errors.add(new FieldError(name,
+                    "must be an ISO-8601 instant with an offset, such as 2026-11-01T00:00:00Z"));
             return null;
         }
         if (!AlertFilter.isInRange(instant)) {

@@ -29,12 +29,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Each page statement reads its rows in order from a user-scoped index of {@code alert_feed}: an index scan
- * (never a sequential scan, never a bitmap scan that must be sorted), no sort except the merge of the
- * per-severity ranges, with the one-off (custom) plan and with the generic plan a prepared statement may switch
- * to (the generic plan is what {@code alerting.alert_page_*_at_offset} must not get wrong: it cannot see how
- * deep the offset goes). Seeded with enough rows per user, and analyzed, for the planner to prefer an index at all. The full proof
- * with production-sized data belongs to the index issue; this keeps every shape honest meanwhile.
+ * Each page statement can read its rows in order from a user-scoped index of {@code alert_feed}: an index scan
+ * (no sequential scan, no bitmap scan that must then be sorted) and no sort but the merge of the per-severity
+ * ranges. Keyset pages are checked with the one-off (custom) plan and with the generic plan a prepared statement
+ * may switch to; offset pages with the generic plan, which cannot see how deep the offset goes, while their
+ * custom plan need only stay on a user index (knowing the values, it may rightly fetch a small remainder by
+ * bitmap and sort it). Seeded with enough rows per user, and analyzed, for the planner to prefer an index at
+ * all. The full proof with production-sized data belongs to the index issue; this keeps every shape honest.
  */
 @SpringBootTest(classes = AlertingTestApplication.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -96,7 +97,6 @@ class AlertPagePlanIntegrationTests {
     @EnumSource(AlertPageStatement.class)
     void offsetPagesReadAnIndexInOrder(AlertPageStatement statement) {
         Map<String, Object> parameters = parameters(statement, 40);
-        // knowing the values, the planner may rightly prefer to fetch a small remainder by bitmap and sort it
         assertReadsAUserIndex(statement, explain(statement.offsetSql(), parameters));
         assertReadsAnIndexInOrder(statement, explainGeneric(statement.offsetSql(), parameters));
     }

@@ -165,7 +165,8 @@ class AlertReadAccessIntegrationTests extends AlertReadIntegrationTestSupport {
         mvc.perform(as(TimeOrderedIds.next(), list("status", "x", "severity", "y", "category", "z", "from", "a",
                         "to", "b")))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[*].field").value(contains("status", "severity", "category", "from", "to")));
+                .andExpect(jsonPath("$.errors[*].field")
+                        .value(contains("status", "severity", "category", "from", "to")));
     }
 
     @ParameterizedTest

@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.vigil.alerting.api.AlertCategory;
 import dev.vigil.alerting.api.AlertSeverity;
 import dev.vigil.alerting.api.AlertStatus;
-import dev.vigil.alerting.readmodel.AlertFeedCache;
+import dev.vigil.alerting.query.AlertingCaches;
 import dev.vigil.platform.cache.ReadCache;
 import dev.vigil.platform.id.TimeOrderedIds;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -83,7 +83,7 @@ class AlertReadStatementBudgetIntegrationTests extends AlertReadIntegrationTestS
     @MethodSource("shapes")
     void aListPageRunsItsOneStatementOnAMissAndNoneOnAHit(String statement, String[] filters) throws Exception {
         for (String limit : new String[] {"1", "100"}) {
-            cache.invalidate(AlertFeedCache.SPACE, user); // a miss to start with
+            cache.invalidate(AlertingCaches.ALERTS, user); // a miss to start with
             MockHttpServletRequestBuilder firstPage = list(filters).param("limit", limit);
 
             MvcResult miss = budget(statement, 1, firstPage);
@@ -103,7 +103,7 @@ class AlertReadStatementBudgetIntegrationTests extends AlertReadIntegrationTestS
 
     @Test
     void oneAlertRunsOneStatementOnAMissAndNoneOnAHitFoundOrNot() throws Exception {
-        cache.invalidate(AlertFeedCache.SPACE, user);
+        cache.invalidate(AlertingCaches.ALERTS, user);
         budget("alerting.alert_by_id", 1, get(ALERTS + "/" + someAlert));
         budget("alerting.alert_by_id", 0, get(ALERTS + "/" + someAlert));
 
