@@ -14,7 +14,7 @@ import org.springframework.web.client.RestClient;
  * The whole deployable on real PostgreSQL and Redis: it boots, reports its dependencies healthy and
  * exposes Prometheus metrics.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "vigil.test.production-pool=true")
 class VigilApplicationIntegrationTests {
 
     @LocalServerPort

@@ -6,6 +6,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -27,6 +30,7 @@ public class ProjectionRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
     private static final Duration REPORT_EVERY = Duration.ofSeconds(1);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final EventProcessingConfiguration processing;
     private final StreamableMessageSource<?> eventStore;
@@ -77,7 +81,7 @@ public class ProjectionRebuilds {
             long head = position(eventStore.createHeadToken());
             log.info("event=projection_rebuild_started processor={} head={}", processorName, head);
             long started = System.nanoTime();
-            processor.shutDown();
+            stop(processor);
             processor.resetTokens();
             processor.start();
 
@@ -103,6 +107,18 @@ public class ProjectionRebuilds {
             return report;
         } finally {
             running.remove(processorName);
+        }
+    }
+
+    /** A processor whose handler hangs would never stop: the rebuild gives up rather than wait forever. */
+    private static void stop(StreamingEventProcessor processor) throws InterruptedException {
+        try {
+            processor.shutdownAsync().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("processor " + processor.getName() + " did not stop within " + STOP_TIMEOUT
+                    + "; see its handler threads before rebuilding", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("processor " + processor.getName() + " failed to stop", e.getCause());
         }
     }
 

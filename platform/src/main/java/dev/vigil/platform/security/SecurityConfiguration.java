@@ -72,6 +72,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // the API's description is public: it says what exists, never what anyone has
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+                                "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/api/**").hasAuthority(SCOPE + Scopes.USER)
                         .requestMatchers("/internal/**").hasAuthority(SCOPE + Scopes.INTERNAL)
                         .requestMatchers("/admin/**", "/actuator/**").hasAuthority(SCOPE + Scopes.ADMIN)

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The pool as it runs, read back from HikariCP and from PostgreSQL, not from the properties.
  */
-@SpringBootTest(classes = PlatformTestApplication.class)
+@SpringBootTest(classes = PlatformTestApplication.class, properties = "vigil.test.production-pool=true")
 class PoolingIntegrationTests {
 
     @Autowired

@@ -19,7 +19,8 @@ import org.springframework.core.env.MapPropertySource;
  * Runs after the development-server resolution: creates {@code vigil_test_<time>_<random>} on the resolved
  * PostgreSQL and a key prefix on the resolved Redis, points the context at them, and registers their
  * removal as the first disposable bean, so it runs last, after the pool has closed.
- * Set {@code vigil.test.isolation=false} to opt out (a test that manages its own database).
+ * Set {@code vigil.test.isolation=false} to opt out (a test that manages its own database). Test pools are
+ * small unless a test sets {@code vigil.test.production-pool=true} (the tests of the pool's settings).
  */
 public class IsolatedTestEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -53,6 +54,15 @@ public class IsolatedTestEnvironmentPostProcessor implements EnvironmentPostProc
                 "vigil.db.url", JdbcUrls.withDatabase(serverUrl, name),
                 "vigil.db.create-if-missing", false,
                 "vigil.redis.key-prefix", keyspace.prefix())));
+
+        if (!environment.getProperty("vigil.test.production-pool", Boolean.class, false)) {
+            // Many contexts live at once across a build (and builds may share the server): each keeps a small,
+            // quickly shrinking pool instead of 20 idle connections. Tests of the pool itself opt out.
+            environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE + "Pool", Map.of(
+                    "vigil.db.pool.maximum-pool-size", 10,
+                    "vigil.db.pool.minimum-idle", 1,
+                    "vigil.db.pool.idle-timeout", "10s")));
+        }
 
         application.addInitializers(context -> {
             if (context.getBeanFactory() instanceof DefaultListableBeanFactory beanFactory) {

@@ -1,7 +1,6 @@
 package dev.vigil.monitoring.readmodel;
 
 import dev.vigil.monitoring.api.DataType;
-import dev.vigil.monitoring.api.ExposureStatus;
 import dev.vigil.monitoring.api.Severity;
 import dev.vigil.monitoring.api.SourceKind;
 import java.time.Instant;
@@ -15,7 +14,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Every statement monitoring's projection sends to {@code monitoring.exposure_feed}. Each change is one
  * statement, guarded by the exposure's event sequence number: an event applied again (a replay, a retried
- * batch) matches no row and changes nothing.
+ * batch) matches no row and changes nothing. Each method says whether it changed a row, so the projection
+ * invalidates cached reads only when there is something new to read.
  */
 @Repository
 class ExposureFeedRepository {
@@ -67,9 +67,9 @@ class ExposureFeedRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(UUID exposureId, UUID userId, String sourceName, SourceKind sourceKind, List<DataType> dataTypes,
+    boolean insert(UUID exposureId, UUID userId, String sourceName, SourceKind sourceKind, List<DataType> dataTypes,
             Severity severity, Instant foundAt, Instant detectedAt, long version) {
-        jdbc.sql(INSERT)
+        return jdbc.sql(INSERT)
                 .param("exposureId", exposureId)
                 .param("userId", userId)
                 .param("sourceName", sourceName)
@@ -79,36 +79,36 @@ class ExposureFeedRepository {
                 .param("foundAt", utc(foundAt))
                 .param("detectedAt", utc(detectedAt))
                 .param("version", version)
-                .update();
+                .update() > 0;
     }
 
-    void removalRequested(UUID exposureId, Instant at, long version) {
-        jdbc.sql(REMOVAL_REQUESTED).param("exposureId", exposureId).param("at", utc(at)).param("version", version)
-                .update();
+    boolean removalRequested(UUID exposureId, Instant at, long version) {
+        return jdbc.sql(REMOVAL_REQUESTED).param("exposureId", exposureId).param("at", utc(at))
+                .param("version", version).update() > 0;
     }
 
-    void removalConfirmed(UUID exposureId, Instant at, long version) {
-        jdbc.sql(REMOVAL_CONFIRMED).param("exposureId", exposureId).param("at", utc(at)).param("version", version)
-                .update();
+    boolean removalConfirmed(UUID exposureId, Instant at, long version) {
+        return jdbc.sql(REMOVAL_CONFIRMED).param("exposureId", exposureId).param("at", utc(at))
+                .param("version", version).update() > 0;
     }
 
-    void removalFailed(UUID exposureId, String reason, Instant at, long version) {
-        jdbc.sql(REMOVAL_FAILED)
+    boolean removalFailed(UUID exposureId, String reason, Instant at, long version) {
+        return jdbc.sql(REMOVAL_FAILED)
                 .param("exposureId", exposureId)
                 .param("reason", reason)
                 .param("at", utc(at))
                 .param("version", version)
-                .update();
+                .update() > 0;
     }
 
-    void reappeared(UUID exposureId, Severity severity, Instant foundAt, Instant at, long version) {
-        jdbc.sql(REAPPEARED)
+    boolean reappeared(UUID exposureId, Severity severity, Instant foundAt, Instant at, long version) {
+        return jdbc.sql(REAPPEARED)
                 .param("exposureId", exposureId)
                 .param("severity", severity.name())
                 .param("foundAt", utc(foundAt))
                 .param("at", utc(at))
                 .param("version", version)
-                .update();
+                .update() > 0;
     }
 
     void deleteAll() {
