@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.lang.Nullable;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -31,7 +30,8 @@ import org.springframework.web.ErrorResponseException;
  * <li>{@code from} (inclusive) and {@code to} (exclusive): ISO-8601 instants with an offset
  * ({@code 2026-11-01T00:00:00Z}) on the alert's creation time.</li>
  * </ul>
- * Names are matched in any case. Anything else is a 400 problem naming each parameter at fault.
+ * Values are matched in any case; an empty value is an error rather than "not filtered", so a client bug never
+ * silently widens the list. Anything else is a 400 problem naming each parameter at fault.
  */
 final class AlertFilterParameters {
 
@@ -41,26 +41,31 @@ final class AlertFilterParameters {
     static final String FROM = "from";
     static final String TO = "to";
 
-    private final MultiValueMap<String, String> parameters;
     private final List<FieldError> errors = new ArrayList<>();
 
-    private AlertFilterParameters(MultiValueMap<String, String> parameters) {
-        this.parameters = parameters;
+    private AlertFilterParameters() {
     }
 
     /**
+     * Each parameter as Spring binds it to a {@code String}: a repeated parameter arrives joined with commas, so
+     * {@code severity=HIGH&severity=LOW} reads like {@code severity=HIGH,LOW} and a repeated {@code status} is
+     * rejected like a list. (Bound to a {@code List}, an empty {@code severity=} would arrive as an empty list and
+     * silently filter nothing.)
+     *
      * @throws ErrorResponseException 400 with every filter parameter that is wrong
      */
-    static AlertFilter parse(MultiValueMap<String, String> parameters) {
-        return new AlertFilterParameters(parameters).parse();
+    static AlertFilter parse(@Nullable String status, @Nullable String severities, @Nullable String category,
+            @Nullable String from, @Nullable String to) {
+        return new AlertFilterParameters().read(status, severities, category, from, to);
     }
 
-    private AlertFilter parse() {
-        AlertStatus status = oneOf(STATUS, AlertStatus.class);
-        Set<AlertSeverity> severities = severities();
-        AlertCategory category = oneOf(CATEGORY, AlertCategory.class);
-        Instant from = instant(FROM);
-        Instant to = instant(TO);
+    private AlertFilter read(@Nullable String statusText, @Nullable String severityText, @Nullable String categoryText,
+            @Nullable String fromText, @Nullable String toText) {
+        AlertStatus status = oneOf(STATUS, AlertStatus.class, statusText);
+        Set<AlertSeverity> severities = severities(severityText);
+        AlertCategory category = oneOf(CATEGORY, AlertCategory.class, categoryText);
+        Instant from = instant(FROM, fromText);
+        Instant to = instant(TO, toText);
         if (from != null && to != null && !to.isAfter(from)) {
             errors.add(new FieldError(TO, "must be after from"));
         }
@@ -71,8 +76,7 @@ final class AlertFilterParameters {
     }
 
     @Nullable
-    private <E extends Enum<E>> E oneOf(String name, Class<E> type) {
-        String text = single(name);
+    private <E extends Enum<E>> E oneOf(String name, Class<E> type, @Nullable String text) {
         if (text == null) {
             return null;
         }
@@ -83,29 +87,25 @@ final class AlertFilterParameters {
         return value;
     }
 
-    private Set<AlertSeverity> severities() {
-        List<String> values = parameters.get(SEVERITY);
+    private Set<AlertSeverity> severities(@Nullable String values) {
         Set<AlertSeverity> severities = EnumSet.noneOf(AlertSeverity.class);
         if (values == null) {
             return severities;
         }
-        for (String value : values) {
-            for (String text : value.split(",", -1)) {
-                AlertSeverity severity = constant(AlertSeverity.class, text);
-                if (severity == null) {
-                    errors.add(new FieldError(SEVERITY, "must be one or more of " + names(AlertSeverity.class)
-                            + ", repeated or comma-separated"));
-                    return severities;
-                }
-                severities.add(severity);
+        for (String text : values.split(",", -1)) {
+            AlertSeverity severity = constant(AlertSeverity.class, text);
+            if (severity == null) {
+                errors.add(new FieldError(SEVERITY, "must be one or more of " + names(AlertSeverity.class)
+                        + ", repeated or comma-separated"));
+                return severities;
             }
+            severities.add(severity);
         }
         return severities;
     }
 
     @Nullable
-    private Instant instant(String name) {
-        String text = single(name);
+    private Instant instant(String name, @Nullable String text) {
         if (text == null) {
             return null;
         }
@@ -122,20 +122,6 @@ final class AlertFilterParameters {
             return null;
         }
         return instant;
-    }
-
-    /** The parameter's only value, null when absent; a repeated one is an error rather than a guess. */
-    @Nullable
-    private String single(String name) {
-        List<String> values = parameters.get(name);
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        if (values.size() > 1) {
-            errors.add(new FieldError(name, "must be given once"));
-            return null;
-        }
-        return values.getFirst();
     }
 
     @Nullable
