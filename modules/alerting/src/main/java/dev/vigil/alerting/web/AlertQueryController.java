@@ -37,7 +37,7 @@ class AlertQueryController {
      * instants on the alert's creation; values in any case ({@link AlertFilterParameters}).
      */
     @GetMapping
-    ResponseEntity<Page<AlertView>> list(@CurrentUser UUID userId, PageRequest page,
+    ResponseEntity<Page<AlertView>> alerts(@CurrentUser UUID userId, PageRequest page,
             @RequestParam(name = AlertFilterParameters.STATUS, required = false) @Nullable String status,
             @RequestParam(name = AlertFilterParameters.SEVERITY, required = false) @Nullable String severity,
             @RequestParam(name = AlertFilterParameters.CATEGORY, required = false) @Nullable String category,
