@@ -1,0 +1,9 @@
+/**
+ * alerting's reads for the API: a user's alerts, a page at a time or one by id, each one named SQL statement on
+ * {@code alerting.alert_feed} written for the index that serves it, first pages and single alerts behind the
+ * read cache.
+ */
+@NonNullApi
+package dev.vigil.alerting.query;
+
+import org.springframework.lang.NonNullApi;
