@@ -6,8 +6,8 @@ import dev.vigil.monitoring.api.Severity;
  * The statements that read a page of a user's exposures: one pair per filter shape (which of status, severity and
  * source kind are given; one severity and several are different shapes), a keyset statement and an offset
  * statement, each written for the index that serves its shape (the indexes are explained in
- * db/migration/monitoring/V202611270311__monitoring_exposure_feed.sql). This enum is their catalogue, hence its
- * length.
+ * db/migration/monitoring/V202611270311__monitoring_exposure_feed.sql). The texts are assembled once, from
+ * fixed pieces only: which filters a shape has decides the conditions; values are always bound.
  * <p>
  * {@code from}/{@code to} are in every statement: they only narrow the trailing {@code created_at} column of
  * whichever index the shape uses, so they never change which index serves it; when absent they are bound to bounds
@@ -28,339 +28,82 @@ import dev.vigil.monitoring.api.Severity;
 enum ExposurePageShape {
 
     /** exposure_feed_user_page_idx. */
-    ALL("""
-            /* monitoring.exposure_page */
-            SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                   updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-            FROM monitoring.exposure_feed
-            WHERE user_id = :userId
-              AND created_at >= :from AND created_at < :to
-              AND (created_at, exposure_id) < (:afterCreatedAt, :afterId)
-            ORDER BY created_at DESC, exposure_id DESC
-            LIMIT :fetchSize""", """
-            /* monitoring.exposure_offset_page */
-            SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                   updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-            FROM monitoring.exposure_feed
-            WHERE user_id = :userId
-              AND created_at >= :from AND created_at < :to
-            ORDER BY created_at DESC, exposure_id DESC
-            LIMIT :fetchSize OFFSET :offset"""),
-
+    ALL(false, Severities.NONE, false),
     /** exposure_feed_user_status_page_idx. */
-    STATUS("""
-            /* monitoring.exposure_page_by_status */
-            SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                   updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-            FROM monitoring.exposure_feed
-            WHERE user_id = :userId
-              AND status = :status
-              AND created_at >= :from AND created_at < :to
-              AND (created_at, exposure_id) < (:afterCreatedAt, :afterId)
-            ORDER BY created_at DESC, exposure_id DESC
-            LIMIT :fetchSize""", """
-            /* monitoring.exposure_offset_page_by_status */
-            SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                   updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-            FROM monitoring.exposure_feed
-            WHERE user_id = :userId
-              AND status = :status
-              AND created_at >= :from AND created_at < :to
-            ORDER BY created_at DESC, exposure_id DESC
-            LIMIT :fetchSize OFFSET :offset"""),
-
+    STATUS(true, Severities.NONE, false),
     /** exposure_feed_user_severity_page_idx. */
-    SEVERITY("""
-            /* monitoring.exposure_page_by_severity */
-            SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                   updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-            FROM monitoring.exposure_feed
-            WHERE user_id = :userId
-              AND severity = :severity
-              AND created_at >= :from AND created_at < :to
-              AND (created_at, exposure_id) < (:afterCreatedAt, :afterId)
-            ORDER BY created_at DESC, exposure_id DESC
-            LIMIT :fetchSize""", """
-            /* monitoring.exposure_offset_page_by_severity */
-            SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                   updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-            FROM monitoring.exposure_feed
-            WHERE user_id = :userId
-              AND severity = :severity
-              AND created_at >= :from AND created_at < :to
-            ORDER BY created_at DESC, exposure_id DESC
-            LIMIT :fetchSize OFFSET :offset"""),
-
+    SEVERITY(false, Severities.ONE, false),
     /** exposure_feed_user_severity_page_idx, one range per severity. */
-    SEVERITIES("""
-            /* monitoring.exposure_page_by_severities */
-            SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                   updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-            FROM unnest(CAST(:severities AS varchar[])) AS requested(requested_severity)
-            CROSS JOIN LATERAL (
-                SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                       updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-                FROM monitoring.exposure_feed
-                WHERE user_id = :userId
-                  AND severity = requested_severity
-                  AND created_at >= :from AND created_at < :to
-                  AND (created_at, exposure_id) < (:afterCreatedAt, :afterId)
-                ORDER BY created_at DESC, exposure_id DESC
-                LIMIT :fetchSize) AS branch
-            ORDER BY created_at DESC, exposure_id DESC
-            LIMIT :fetchSize""", """
-            /* monitoring.exposure_offset_page_by_severities */
-            SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                   updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-            FROM unnest(CAST(:severities AS varchar[])) AS requested(requested_severity)
-            CROSS JOIN LATERAL (
-                SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                       updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-                FROM monitoring.exposure_feed
-                WHERE user_id = :userId
-                  AND severity = requested_severity
-                  AND created_at >= :from AND created_at < :to
-                ORDER BY created_at DESC, exposure_id DESC
-                LIMIT :branchLimit) AS branch
-            ORDER BY created_at DESC, exposure_id DESC
-            LIMIT :fetchSize OFFSET :offset"""),
-
+    SEVERITIES(false, Severities.SEVERAL, false),
     /** exposure_feed_user_source_kind_page_idx. */
-    SOURCE_KIND("""
-            /* monitoring.exposure_page_by_source_kind */
-            SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                   updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-            FROM monitoring.exposure_feed
-            WHERE user_id = :userId
-              AND source_kind = :sourceKind
-              AND created_at >= :from AND created_at < :to
-              AND (created_at, exposure_id) < (:afterCreatedAt, :afterId)
-            ORDER BY created_at DESC, exposure_id DESC
-            LIMIT :fetchSize""", """
-            /* monitoring.exposure_offset_page_by_source_kind */
-            SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                   updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-            FROM monitoring.exposure_feed
-            WHERE user_id = :userId
-              AND source_kind = :sourceKind
-              AND created_at >= :from AND created_at < :to
-            ORDER BY created_at DESC, exposure_id DESC
-            LIMIT :fetchSize OFFSET :offset"""),
-
+    SOURCE_KIND(false, Severities.NONE, true),
     /** exposure_feed_user_status_severity_page_idx. */
-    STATUS_SEVERITY("""
-            /* monitoring.exposure_page_by_status_severity */
-            SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                   updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-            FROM monitoring.exposure_feed
-            WHERE user_id = :userId
-              AND status = :status
-              AND severity = :severity
-              AND created_at >= :from AND created_at < :to
-              AND (created_at, exposure_id) < (:afterCreatedAt, :afterId)
-            ORDER BY created_at DESC, exposure_id DESC
-            LIMIT :fetchSize""", """
-            /* monitoring.exposure_offset_page_by_status_severity */
-            SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                   updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-            FROM monitoring.exposure_feed
-            WHERE user_id = :userId
-              AND status = :status
-              AND severity = :severity
-              AND created_at >= :from AND created_at < :to
-            ORDER BY created_at DESC, exposure_id DESC
-            LIMIT :fetchSize OFFSET :offset"""),
-
+    STATUS_SEVERITY(true, Severities.ONE, false),
     /** exposure_feed_user_status_severity_page_idx, one range per severity. */
-    STATUS_SEVERITIES("""
-            /* monitoring.exposure_page_by_status_severities */
-            SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                   updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-            FROM unnest(CAST(:severities AS varchar[])) AS requested(requested_severity)
-            CROSS JOIN LATERAL (
-                SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                       updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-                FROM monitoring.exposure_feed
-                WHERE user_id = :userId
-                  AND status = :status
-                  AND severity = requested_severity
-                  AND created_at >= :from AND created_at < :to
-                  AND (created_at, exposure_id) < (:afterCreatedAt, :afterId)
-                ORDER BY created_at DESC, exposure_id DESC
-                LIMIT :fetchSize) AS branch
-            ORDER BY created_at DESC, exposure_id DESC
-            LIMIT :fetchSize""", """
-            /* monitoring.exposure_offset_page_by_status_severities */
-            SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                   updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-            FROM unnest(CAST(:severities AS varchar[])) AS requested(requested_severity)
-            CROSS JOIN LATERAL (
-                SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                       updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-                FROM monitoring.exposure_feed
-                WHERE user_id = :userId
-                  AND status = :status
-                  AND severity = requested_severity
-                  AND created_at >= :from AND created_at < :to
-                ORDER BY created_at DESC, exposure_id DESC
-                LIMIT :branchLimit) AS branch
-            ORDER BY created_at DESC, exposure_id DESC
-            LIMIT :fetchSize OFFSET :offset"""),
-
+    STATUS_SEVERITIES(true, Severities.SEVERAL, false),
     /** The status or the source-kind index; the other filter is checked on each row. */
-    STATUS_SOURCE_KIND("""
-            /* monitoring.exposure_page_by_status_source_kind */
-            SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                   updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-            FROM monitoring.exposure_feed
-            WHERE user_id = :userId
-              AND status = :status
-              AND source_kind = :sourceKind
-              AND created_at >= :from AND created_at < :to
-              AND (created_at, exposure_id) < (:afterCreatedAt, :afterId)
-            ORDER BY created_at DESC, exposure_id DESC
-            LIMIT :fetchSize""", """
-            /* monitoring.exposure_offset_page_by_status_source_kind */
-            SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                   updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-            FROM monitoring.exposure_feed
-            WHERE user_id = :userId
-              AND status = :status
-              AND source_kind = :sourceKind
-              AND created_at >= :from AND created_at < :to
-            ORDER BY created_at DESC, exposure_id DESC
-            LIMIT :fetchSize OFFSET :offset"""),
-
+    STATUS_SOURCE_KIND(true, Severities.NONE, true),
     /** The severity or the source-kind index; the other filter is checked on each row. */
-    SEVERITY_SOURCE_KIND("""
-            /* monitoring.exposure_page_by_severity_source_kind */
-            SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                   updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-            FROM monitoring.exposure_feed
-            WHERE user_id = :userId
-              AND severity = :severity
-              AND source_kind = :sourceKind
-              AND created_at >= :from AND created_at < :to
-              AND (created_at, exposure_id) < (:afterCreatedAt, :afterId)
-            ORDER BY created_at DESC, exposure_id DESC
-            LIMIT :fetchSize""", """
-            /* monitoring.exposure_offset_page_by_severity_source_kind */
-            SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                   updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-            FROM monitoring.exposure_feed
-            WHERE user_id = :userId
-              AND severity = :severity
-              AND source_kind = :sourceKind
-              AND created_at >= :from AND created_at < :to
-            ORDER BY created_at DESC, exposure_id DESC
-            LIMIT :fetchSize OFFSET :offset"""),
-
+    SEVERITY_SOURCE_KIND(false, Severities.ONE, true),
     /** exposure_feed_user_severity_page_idx, one range per severity; source_kind is checked on each row. */
-    SEVERITIES_SOURCE_KIND("""
-            /* monitoring.exposure_page_by_severities_source_kind */
-            SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                   updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-            FROM unnest(CAST(:severities AS varchar[])) AS requested(requested_severity)
-            CROSS JOIN LATERAL (
-                SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                       updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-                FROM monitoring.exposure_feed
-                WHERE user_id = :userId
-                  AND severity = requested_severity
-                  AND source_kind = :sourceKind
-                  AND created_at >= :from AND created_at < :to
-                  AND (created_at, exposure_id) < (:afterCreatedAt, :afterId)
-                ORDER BY created_at DESC, exposure_id DESC
-                LIMIT :fetchSize) AS branch
-            ORDER BY created_at DESC, exposure_id DESC
-            LIMIT :fetchSize""", """
-            /* monitoring.exposure_offset_page_by_severities_source_kind */
-            SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                   updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-            FROM unnest(CAST(:severities AS varchar[])) AS requested(requested_severity)
-            CROSS JOIN LATERAL (
-                SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                       updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-                FROM monitoring.exposure_feed
-                WHERE user_id = :userId
-                  AND severity = requested_severity
-                  AND source_kind = :sourceKind
-                  AND created_at >= :from AND created_at < :to
-                ORDER BY created_at DESC, exposure_id DESC
-                LIMIT :branchLimit) AS branch
-            ORDER BY created_at DESC, exposure_id DESC
-            LIMIT :fetchSize OFFSET :offset"""),
-
+    SEVERITIES_SOURCE_KIND(false, Severities.SEVERAL, true),
     /** exposure_feed_user_status_severity_page_idx; source_kind is checked on each row. */
-    STATUS_SEVERITY_SOURCE_KIND("""
-            /* monitoring.exposure_page_by_status_severity_source_kind */
-            SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                   updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-            FROM monitoring.exposure_feed
-            WHERE user_id = :userId
-              AND status = :status
-              AND severity = :severity
-              AND source_kind = :sourceKind
-              AND created_at >= :from AND created_at < :to
-              AND (created_at, exposure_id) < (:afterCreatedAt, :afterId)
-            ORDER BY created_at DESC, exposure_id DESC
-            LIMIT :fetchSize""", """
-            /* monitoring.exposure_offset_page_by_status_severity_source_kind */
-            SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                   updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-            FROM monitoring.exposure_feed
-            WHERE user_id = :userId
-              AND status = :status
-              AND severity = :severity
-              AND source_kind = :sourceKind
-              AND created_at >= :from AND created_at < :to
-            ORDER BY created_at DESC, exposure_id DESC
-            LIMIT :fetchSize OFFSET :offset"""),
-
+    STATUS_SEVERITY_SOURCE_KIND(true, Severities.ONE, true),
     /** exposure_feed_user_status_severity_page_idx, one range per severity; source_kind is checked on each row. */
-    STATUS_SEVERITIES_SOURCE_KIND("""
-            /* monitoring.exposure_page_by_status_severities_source_kind */
-            SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                   updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-            FROM unnest(CAST(:severities AS varchar[])) AS requested(requested_severity)
-            CROSS JOIN LATERAL (
-                SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                       updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-                FROM monitoring.exposure_feed
-                WHERE user_id = :userId
-                  AND status = :status
-                  AND severity = requested_severity
-                  AND source_kind = :sourceKind
-                  AND created_at >= :from AND created_at < :to
-                  AND (created_at, exposure_id) < (:afterCreatedAt, :afterId)
-                ORDER BY created_at DESC, exposure_id DESC
-                LIMIT :fetchSize) AS branch
-            ORDER BY created_at DESC, exposure_id DESC
-            LIMIT :fetchSize""", """
-            /* monitoring.exposure_offset_page_by_status_severities_source_kind */
-            SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                   updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-            FROM unnest(CAST(:severities AS varchar[])) AS requested(requested_severity)
-            CROSS JOIN LATERAL (
-                SELECT exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
-                       updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason
-                FROM monitoring.exposure_feed
-                WHERE user_id = :userId
-                  AND status = :status
-                  AND severity = requested_severity
-                  AND source_kind = :sourceKind
-                  AND created_at >= :from AND created_at < :to
-                ORDER BY created_at DESC, exposure_id DESC
-                LIMIT :branchLimit) AS branch
-            ORDER BY created_at DESC, exposure_id DESC
-            LIMIT :fetchSize OFFSET :offset""");
+    STATUS_SEVERITIES_SOURCE_KIND(true, Severities.SEVERAL, true);
+
+    private enum Severities { NONE, ONE, SEVERAL }
+
+    private static final String COLUMNS = """
+            exposure_id, source_name, source_kind, data_types, severity, status, found_at, created_at,
+            updated_at, removal_requested_at, removed_at, reappeared_count, last_failure_reason""";
+    private static final String ORDER = "ORDER BY created_at DESC, exposure_id DESC";
+    private static final String AFTER_CURSOR = "\n  AND (created_at, exposure_id) < (:afterCreatedAt, :afterId)";
 
     private final String keysetSql;
     private final String offsetSql;
 
-    ExposurePageShape(String keysetSql, String offsetSql) {
-        this.keysetSql = keysetSql;
-        this.offsetSql = offsetSql;
+    ExposurePageShape(boolean status, Severities severities, boolean sourceKind) {
+        String suffix = suffix(status, severities, sourceKind);
+        String conditions = "WHERE user_id = :userId"
+                + (status ? "\n  AND status = :status" : "")
+                + switch (severities) {
+                    case NONE -> "";
+                    case ONE -> "\n  AND severity = :severity";
+                    case SEVERAL -> "\n  AND severity = requested_severity";
+                }
+                + (sourceKind ? "\n  AND source_kind = :sourceKind" : "")
+                + "\n  AND created_at >= :from AND created_at < :to";
+        this.keysetSql = statement("monitoring.exposure_page" + suffix, severities, conditions + AFTER_CURSOR,
+                ":fetchSize", "LIMIT :fetchSize");
+        this.offsetSql = statement("monitoring.exposure_offset_page" + suffix, severities, conditions,
+                ":branchLimit", "LIMIT :fetchSize OFFSET :offset");
+    }
+
+    /** One range scan, or one per requested severity merged under the outer order and limit. */
+    private static String statement(String name, Severities severities, String conditions, String branchLimit,
+            String limit) {
+        String range = "SELECT " + COLUMNS + "\nFROM monitoring.exposure_feed\n" + conditions + "\n" + ORDER;
+        if (severities != Severities.SEVERAL) {
+            return "/* " + name + " */\n" + range + "\n" + limit;
+        }
+        return "/* " + name + " */\nSELECT " + COLUMNS
+                + "\nFROM unnest(CAST(:severities AS varchar[])) AS requested(requested_severity)"
+                + "\nCROSS JOIN LATERAL (\n" + range + "\nLIMIT " + branchLimit + ") AS branch\n" + ORDER + "\n" + limit;
+    }
+
+    private static String suffix(boolean status, Severities severities, boolean sourceKind) {
+        StringBuilder parts = new StringBuilder();
+        if (status) {
+            parts.append("_status");
+        }
+        if (severities != Severities.NONE) {
+            parts.append(severities == Severities.ONE ? "_severity" : "_severities");
+        }
+        if (sourceKind) {
+            parts.append("_source_kind");
+        }
+        return parts.isEmpty() ? "" : "_by" + parts;
     }
 
     /**
