@@ -7,6 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -18,6 +20,8 @@ import org.springframework.web.servlet.HandlerMapping;
 final class StatementsPerRequestFilter extends OncePerRequestFilter {
 
     private final MeterRegistry meters;
+    // one summary per (method, route), built once: every request passes here
+    private final ConcurrentMap<String, DistributionSummary> summaries = new ConcurrentHashMap<>();
 
     StatementsPerRequestFilter(MeterRegistry meters) {
         this.meters = meters;
@@ -32,13 +36,15 @@ final class StatementsPerRequestFilter extends OncePerRequestFilter {
         } finally {
             int statements = RequestStatements.end(previous);
             request.setAttribute(RequestStatements.REQUEST_ATTRIBUTE, statements);
-            Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-            DistributionSummary.builder("vigil.http.statements")
-                    .description("SQL statements per HTTP request")
-                    .tag("method", request.getMethod())
-                    .tag("route", route == null ? "unmapped" : route.toString())
-                    .publishPercentileHistogram()
-                    .register(meters)
+            Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+            String method = request.getMethod();
+            String route = pattern == null ? "unmapped" : pattern.toString();
+            summaries.computeIfAbsent(method + ' ' + route, key -> DistributionSummary.builder("vigil.http.statements")
+                            .description("SQL statements per HTTP request")
+                            .tag("method", method)
+                            .tag("route", route)
+                            .publishPercentileHistogram()
+                            .register(meters))
                     .record(statements);
         }
     }
