@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.platform.PlatformTestApplication;
 import dev.vigil.platform.redis.RedisClientProperties;
+import dev.vigil.platform.testing.RedisRelay;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -156,7 +157,7 @@ class ReadCacheOutageIntegrationTests {
     }
 
     private InetSocketAddress redisAddress() {
-        return new InetSocketAddress(redis.url().getHost(), redis.url().getPort() == -1 ? 6379 : redis.url().getPort());
+        return RedisRelay.addressOf(redis.url());
     }
 
     private void closeRelay() {

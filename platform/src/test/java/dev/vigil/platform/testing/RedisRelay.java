@@ -1,4 +1,4 @@
-package dev.vigil.platform.cache;
+package dev.vigil.platform.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A TCP relay in front of the real Redis, so a test can take Redis away, freeze it, or bring it back, without
  * touching the server other tests use.
  */
-final class RedisRelay implements AutoCloseable {
+public final class RedisRelay implements AutoCloseable {
 
     private final ServerSocket server;
     private final InetSocketAddress target;
@@ -27,7 +28,7 @@ final class RedisRelay implements AutoCloseable {
     }
 
     /** A port nothing listens on (until a relay is started on it). */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket probe = new ServerSocket(0)) {
             return probe.getLocalPort();
         } catch (IOException e) {
@@ -35,7 +36,12 @@ final class RedisRelay implements AutoCloseable {
         }
     }
 
-    static RedisRelay start(int port, InetSocketAddress target) throws IOException {
+    /** The host and port of a {@code redis://} URL, for a relay's target. */
+    public static InetSocketAddress addressOf(URI redisUrl) {
+        return new InetSocketAddress(redisUrl.getHost(), redisUrl.getPort() == -1 ? 6379 : redisUrl.getPort());
+    }
+
+    public static RedisRelay start(int port, InetSocketAddress target) throws IOException {
         ServerSocket server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress("127.0.0.1", port));
@@ -45,7 +51,7 @@ final class RedisRelay implements AutoCloseable {
     }
 
     /** Keeps accepting and reading, but holds every byte back: to the client, Redis stopped answering. */
-    void freeze() {
+    public void freeze() {
         frozen = true;
     }
 
