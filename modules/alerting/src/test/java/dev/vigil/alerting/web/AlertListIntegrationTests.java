@@ -214,6 +214,17 @@ class AlertListIntegrationTests extends AlertReadIntegrationTestSupport {
     }
 
     @Test
+    void aThousandAlertsWalkByCursorAndByOffsetShowingEveryAlertOnceInOrder() throws Exception {
+        UUID user = TimeOrderedIds.next();
+        List<UUID> all = ids(seed(user, 1_000)); // creation times tied in threes: ties are broken by id
+
+        assertThat(walkByCursor(user, list())).as("default limit, by cursor").containsExactlyElementsOf(all);
+        assertThat(walkByCursor(user, list("limit", "100"))).as("limit 100, by cursor").containsExactlyElementsOf(all);
+        assertThat(walkByOffset(user, 100)).as("limit 100, by offset").containsExactlyElementsOf(all);
+        assertThat(walkByOffset(user, 37)).as("limit 37, by offset").containsExactlyElementsOf(all);
+    }
+
+    @Test
     void anOffsetPageContinuesByCursorWithTheNextOffsetPagesAlerts() throws Exception {
         UUID user = TimeOrderedIds.next();
         List<UUID> all = ids(seed(user, 30));

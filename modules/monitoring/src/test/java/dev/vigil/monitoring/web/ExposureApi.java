@@ -98,6 +98,21 @@ final class ExposureApi {
         return walked;
     }
 
+    /** Asks for offsets 0, limit, 2 * limit, ... until hasMore is false; every id, in the order shown. */
+    List<UUID> walkByOffset(UUID user, int limit) throws Exception {
+        List<UUID> walked = new ArrayList<>();
+        for (int offset = 0; ; offset += limit) {
+            assertThat(offset / limit).as("pages walked by offset").isLessThan(200);
+            Answer page = get(user, exposures("limit", String.valueOf(limit), "offset", String.valueOf(offset)));
+            assertThat(page.status()).as(page.rawBody()).isEqualTo(200);
+            assertThat(page.body().get("offset").asInt()).isEqualTo(offset);
+            walked.addAll(page.ids());
+            if (!page.hasMore()) {
+                return walked;
+            }
+        }
+    }
+
     /** {@code /api/v1/exposures} with these query parameters (name, value, name, value...), percent-encoded. */
     static String exposures(String... parameters) {
         StringBuilder uri = new StringBuilder(EXPOSURES);

@@ -64,6 +64,25 @@ class ExposureCursorWalkIntegrationTests {
                         && row.severity() == Severity.HIGH, false);
     }
 
+    @Test
+    void aThousandExposuresWalkByCursorAndByOffsetShowingEveryRowOnceInOrder() throws Exception {
+        ExposureApi api = new ExposureApi(mvc, json);
+        UUID user = registerUser(commands);
+        List<Spec> specs = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            specs.add(new Spec(i % 7 == 0 ? ExposureStatus.REMOVAL_REQUESTED : ExposureStatus.ACTIVE,
+                    Severity.values()[i % 4], SourceKind.values()[i % SourceKind.values().length]));
+        }
+        List<UUID> all = new ExposureFixtures(commands, jdbc).seed(user, specs).stream().map(Seeded::exposureId)
+                .toList();
+
+        assertThat(api.walk(user, exposures())).as("default limit, by cursor").containsExactlyElementsOf(all);
+        assertThat(api.walk(user, exposures("limit", "100"))).as("limit 100, by cursor")
+                .containsExactlyElementsOf(all);
+        assertThat(api.walkByOffset(user, 100)).as("limit 100, by offset").containsExactlyElementsOf(all);
+        assertThat(api.walkByOffset(user, 37)).as("limit 37, by offset").containsExactlyElementsOf(all);
+    }
+
     /**
      * Between page fetches: a new exposure that matches every filter (newer than any cursor, so never shown in
      * this walk), and, unless the walk filters by status, a removal request for a row not shown yet (it still
