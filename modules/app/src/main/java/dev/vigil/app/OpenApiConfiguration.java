@@ -1,10 +1,20 @@
 package dev.vigil.app;
 
+import dev.vigil.platform.paging.PageRequest;
+import dev.vigil.platform.paging.PagingProperties;
+import dev.vigil.platform.web.CurrentUser;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +24,11 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+    static {
+        // the caller comes from the token, and the page from the three parameters documented below
+        SpringDocUtils.getConfig().addAnnotationsToIgnore(CurrentUser.class).addRequestWrapperToIgnore(PageRequest.class);
+    }
 
     @Bean
     OpenAPI vigilOpenApi() {
@@ -27,5 +42,29 @@ class OpenApiConfiguration {
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                         .description("HS256 JWT minted by the web app (docs/security.md)")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    /** Every list endpoint (a handler taking a {@link PageRequest}) documents the paging parameters. */
+    @Bean
+    OperationCustomizer pagingParameters(PagingProperties paging) {
+        return (operation, handler) -> {
+            if (Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.getParameterType() == PageRequest.class)) {
+                operation.addParametersItem(new Parameter().in("query").name(PageRequest.LIMIT)
+                        .description("Rows per page; the page may hold fewer, hasMore is the only end signal.")
+                        .schema(new IntegerSchema().minimum(BigDecimal.ONE)
+                                .maximum(BigDecimal.valueOf(PageRequest.MAX_LIMIT))
+                                ._default(PageRequest.DEFAULT_LIMIT)));
+                operation.addParametersItem(new Parameter().in("query").name(PageRequest.CURSOR)
+                        .description("The previous page's nextCursor (opaque, signed, bound to the caller and the "
+                                + "filters). Not with offset.")
+                        .schema(new StringSchema()));
+                operation.addParametersItem(new Parameter().in("query").name(PageRequest.OFFSET)
+                        .description("Rows to skip, for jump-to-page; beyond the cap, follow nextCursor. Not with "
+                                + "cursor.")
+                        .schema(new IntegerSchema().minimum(BigDecimal.ZERO)
+                                .maximum(BigDecimal.valueOf(paging.maxOffset()))));
+            }
+            return operation;
+        };
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -39,6 +40,14 @@ class OpenApiDescriptionIntegrationTests {
         assertThat(description.get("paths").fieldNames()).toIterable().contains("/api/v1/me", "/api/v1/me/subscription",
                 "/api/v1/dashboard", "/api/v1/alerts/{alertId}/read", "/api/v1/exposures/{exposureId}/removal-request",
                 "/internal/v1/users", "/internal/v1/monitoring/users/{userId}/findings");
+
+        List<String> userApiParameters = description.get("paths").properties().stream()
+                .filter(path -> path.getKey().startsWith("/api/"))
+                .flatMap(path -> path.getValue().findValues("parameters").stream())
+                .flatMap(parameters -> parameters.findValuesAsText("name").stream()).toList();
+        assertThat(userApiParameters).as("the caller comes from the token; paging is limit, cursor and offset")
+                .doesNotContain("userId", "page")
+                .contains("limit", "cursor", "offset", "status", "severity", "category", "sourceKind", "from", "to");
 
         String canonical = json.writeValueAsString(json.treeToValue(description, Object.class)) + "\n";
         if (Boolean.getBoolean("vigil.openapi.write")) {

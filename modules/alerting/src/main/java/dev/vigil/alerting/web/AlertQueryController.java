@@ -1,5 +1,7 @@
 package dev.vigil.alerting.web;
 
+import dev.vigil.alerting.api.AlertCategory;
+import dev.vigil.alerting.api.AlertStatus;
 import dev.vigil.alerting.query.AlertFilter;
 import dev.vigil.alerting.query.AlertQueries;
 import dev.vigil.alerting.query.AlertView;
@@ -7,7 +9,10 @@ import dev.vigil.platform.paging.Page;
 import dev.vigil.platform.paging.PageRequest;
 import dev.vigil.platform.paging.PageResponses;
 import dev.vigil.platform.web.CurrentUser;
+import dev.vigil.platform.web.FilterParameters;
 import dev.vigil.platform.web.NotFound;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -38,10 +43,15 @@ class AlertQueryController {
      */
     @GetMapping
     ResponseEntity<Page<AlertView>> alerts(@CurrentUser UUID userId, PageRequest page,
+            @Parameter(schema = @Schema(implementation = AlertStatus.class))
             @RequestParam(name = AlertFilterParameters.STATUS, required = false) @Nullable String status,
+            @Parameter(description = FilterParameters.SEVERAL_OF + "LOW, MEDIUM, HIGH, CRITICAL", example = "HIGH,CRITICAL")
             @RequestParam(name = AlertFilterParameters.SEVERITY, required = false) @Nullable String severity,
+            @Parameter(schema = @Schema(implementation = AlertCategory.class))
             @RequestParam(name = AlertFilterParameters.CATEGORY, required = false) @Nullable String category,
+            @Parameter(description = FilterParameters.FROM_DESCRIPTION, schema = @Schema(format = "date-time"))
             @RequestParam(name = AlertFilterParameters.FROM, required = false) @Nullable String from,
+            @Parameter(description = FilterParameters.TO_DESCRIPTION, schema = @Schema(format = "date-time"))
             @RequestParam(name = AlertFilterParameters.TO, required = false) @Nullable String to,
             HttpServletRequest request) {
         AlertFilter filter = AlertFilterParameters.parse(status, severity, category, from, to);

@@ -1,5 +1,7 @@
 package dev.vigil.monitoring.web;
 
+import dev.vigil.monitoring.api.ExposureStatus;
+import dev.vigil.monitoring.api.SourceKind;
 import dev.vigil.monitoring.query.ExposureFilters;
 import dev.vigil.monitoring.query.ExposureQueries;
 import dev.vigil.monitoring.query.ExposureView;
@@ -7,9 +9,11 @@ import dev.vigil.platform.paging.Page;
 import dev.vigil.platform.paging.PageRequest;
 import dev.vigil.platform.paging.PageResponses;
 import dev.vigil.platform.web.CurrentUser;
+import dev.vigil.platform.web.FilterParameters;
 import dev.vigil.platform.web.NotFound;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
@@ -38,10 +42,15 @@ class ExposureController {
      */
     @GetMapping("/api/v1/exposures")
     ResponseEntity<Page<ExposureView>> list(@CurrentUser UUID userId, PageRequest page,
+            @Parameter(schema = @Schema(implementation = ExposureStatus.class))
             @RequestParam(name = ExposureFilterParameters.STATUS, required = false) @Nullable String status,
-            @RequestParam(name = ExposureFilterParameters.SEVERITY, required = false) @Nullable List<String> severity,
+            @Parameter(description = FilterParameters.SEVERAL_OF + "LOW, MEDIUM, HIGH, CRITICAL", example = "HIGH,CRITICAL")
+            @RequestParam(name = ExposureFilterParameters.SEVERITY, required = false) @Nullable String severity,
+            @Parameter(schema = @Schema(implementation = SourceKind.class))
             @RequestParam(name = ExposureFilterParameters.SOURCE_KIND, required = false) @Nullable String sourceKind,
+            @Parameter(description = FilterParameters.FROM_DESCRIPTION, schema = @Schema(format = "date-time"))
             @RequestParam(name = ExposureFilterParameters.FROM, required = false) @Nullable String from,
+            @Parameter(description = FilterParameters.TO_DESCRIPTION, schema = @Schema(format = "date-time"))
             @RequestParam(name = ExposureFilterParameters.TO, required = false) @Nullable String to,
             HttpServletRequest request) {
         ExposureFilters filters = ExposureFilterParameters.parse(status, severity, sourceKind, from, to);

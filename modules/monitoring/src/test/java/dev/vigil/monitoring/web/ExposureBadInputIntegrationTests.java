@@ -35,7 +35,6 @@ class ExposureBadInputIntegrationTests {
             /api/v1/exposures?offset=-5                               | offset
             /api/v1/exposures?limit=5&limit=6                         | limit
             /api/v1/exposures?status=BOGUS                            | status
-            /api/v1/exposures?status=active                           | status
             /api/v1/exposures?status=                                 | status
             /api/v1/exposures?status=ACTIVE&status=REMOVED            | status
             /api/v1/exposures?status=ACTIVE,REMOVED                   | status
@@ -75,6 +74,7 @@ class ExposureBadInputIntegrationTests {
             /api/v1/exposures?from=0001-01-01T00:00:00Z&to=9999-12-31T23:59:59Z
             /api/v1/exposures?from=2026-11-20T08:00:00.123456789Z&to=2026-11-20T08:00:00.1234568Z
             /api/v1/exposures?severity=LOW,MEDIUM,HIGH,CRITICAL&status=REMOVAL_FAILED&sourceKind=PEOPLE_SEARCH
+            /api/v1/exposures?severity=low,High&status=active&sourceKind=people_search
             """)
     void acceptsTheEdgesOfEveryRange(String target) throws Exception {
         Answer answer = new ExposureApi(mvc, json).get(TimeOrderedIds.next(), target);
