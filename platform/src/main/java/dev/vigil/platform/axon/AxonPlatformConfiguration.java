@@ -81,6 +81,7 @@ public class AxonPlatformConfiguration {
                         .batchSize(properties.batchSize()))
                 .registerDefaultSequencingPolicy(c -> new PerUserSequencingPolicy())
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerDefaultHandlerInterceptor((config, processorName) -> new ProcessorLogContext(processorName))
                 .registerDefaultHandlerInterceptor((config, processorName) ->
                         new ProjectionMonitor(processorName, barrier, meters, Clock.systemUTC()));
     }

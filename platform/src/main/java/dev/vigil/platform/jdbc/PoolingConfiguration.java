@@ -1,7 +1,8 @@
 package dev.vigil.platform.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.vigil.platform.sql.InstrumentedDataSources;
+import dev.vigil.platform.sql.SlowStatementProperties;
+import dev.vigil.platform.sql.StatementTelemetry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import javax.sql.DataSource;
@@ -16,20 +17,25 @@ import org.springframework.context.annotation.Bean;
  * the pool's metrics to Micrometer ({@code hikaricp_*}) and uses it for Flyway, JDBC and Axon.
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
-@EnableConfigurationProperties(DatabaseProperties.class)
+@EnableConfigurationProperties({DatabaseProperties.class, SlowStatementProperties.class})
 public class PoolingConfiguration {
 
     /**
      * The pool wrapped in datasource-proxy: the only DataSource bean, so every statement (ours, Axon's,
-     * Flyway's) is named, timed and counted. Code that needs the pool itself unwraps it
+     * Flyway's) is named, timed, counted and, when slow, reported ({@link StatementTelemetry}). Code that needs the pool itself unwraps it
      * ({@code dataSource.unwrap(HikariDataSource.class)}).
      */
     @Bean
-    DataSource dataSource(DatabaseProperties properties, ObjectProvider<MeterRegistry> meters) {
+    StatementTelemetry statementTelemetry(ObjectProvider<MeterRegistry> meters, SlowStatementProperties slow) {
+        return new StatementTelemetry(meters.getIfAvailable(SimpleMeterRegistry::new), slow);
+    }
+
+    @Bean
+    DataSource dataSource(DatabaseProperties properties, StatementTelemetry telemetry) {
         if (properties.createIfMissing()) {
             DatabaseCreator.ensureExists(properties);
         }
         HikariDataSource pool = HikariPools.create(properties);
-        return InstrumentedDataSources.wrap(pool, pool.getPoolName(), meters.getIfAvailable(SimpleMeterRegistry::new));
+        return telemetry.wrap(pool, pool.getPoolName());
     }
 }

@@ -4,15 +4,34 @@ import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 
-/** Wraps the pool in datasource-proxy with Vigil's listeners. */
-public final class InstrumentedDataSources {
+/**
+ * The listeners every statement passes through, and the datasource-proxy wrapper that installs them around
+ * the pool: timing ({@code db.query}), per-request counting, and slow-statement reports (logged, counted,
+ * and watched while they run). Closing it stops the watch's thread.
+ */
+public final class StatementTelemetry implements AutoCloseable {
 
-    private InstrumentedDataSources() {
+    private final StatementMetricsListener metrics;
+    private final SlowStatementLog slowLog;
+    private final RunningStatementWatch runningWatch;
+
+    public StatementTelemetry(MeterRegistry meters, SlowStatementProperties slow) {
+        SlowStatementReporter reporter = new SlowStatementReporter(slow, meters);
+        this.metrics = new StatementMetricsListener(meters);
+        this.slowLog = new SlowStatementLog(reporter);
+        this.runningWatch = new RunningStatementWatch(reporter);
     }
 
-    public static DataSource wrap(DataSource pool, String name, MeterRegistry meters) {
+    public DataSource wrap(DataSource pool, String name) {
         return ProxyDataSourceBuilder.create(name, pool)
-                .listener(new StatementMetricsListener(meters))
+                .listener(slowLog) // first: notes who runs the statement before the watch may report it
+                .listener(runningWatch)
+                .listener(metrics)
                 .build();
+    }
+
+    @Override
+    public void close() {
+        runningWatch.close();
     }
 }

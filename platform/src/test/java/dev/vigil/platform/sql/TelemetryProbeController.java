@@ -25,6 +25,13 @@ class TelemetryProbeController {
         return Map.of("ran", statements);
     }
 
+    /** Sleeps in the database, with a personal value bound and another written as a literal. */
+    @GetMapping("/api/v1/telemetry-probe/sleep")
+    Map<String, Double> sleep(@RequestParam double seconds) {
+        queries.sleep(seconds);
+        return Map.of("slept", seconds);
+    }
+
     /** Controllers never talk SQL, not even in tests (ArchUnit checks the test classes too). */
     @Component
     static class ProbeQueries {
@@ -37,6 +44,11 @@ class TelemetryProbeController {
 
         void selectOne() {
             jdbc.sql("/* platform.telemetry_probe */ SELECT 1").query(Integer.class).single();
+        }
+
+        void sleep(double seconds) {
+            jdbc.sql("/* platform.slow_probe */ SELECT pg_sleep(?), ?::text <> 'bob@example.org'")
+                    .params(seconds, "alice@example.org").query().listOfRows();
         }
     }
 }

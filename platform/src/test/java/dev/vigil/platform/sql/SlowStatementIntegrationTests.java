@@ -1,0 +1,129 @@
+package dev.vigil.platform.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.vigil.platform.PlatformTestApplication;
+import dev.vigil.platform.logging.LogContext;
+import dev.vigil.platform.testing.TestTokens;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * pg_sleep statements just over each default threshold (500 ms warn, 1 s alert) through the service's own
+ * DataSource: what is logged, what is counted, and what is reported while a statement still runs.
+ */
+@SpringBootTest(classes = PlatformTestApplication.class)
+@AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
+class SlowStatementIntegrationTests {
+
+    private static final String PROBE = "platform.slow_probe";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TelemetryProbeController.ProbeQueries queries;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void aStatementUnderTheWarnThresholdLogsNothing(CapturedOutput output) {
+        double warnBefore = slow("warn");
+        queries.sleep(0.4);
+        assertThat(output.getOut()).doesNotContain("slow_statement");
+        assertThat(slow("warn")).isEqualTo(warnBefore);
+    }
+
+    @Test
+    void overTheWarnThresholdOneWarnLineNamesTheStatementRouteAndRequestWithParametersMasked(CapturedOutput output)
+            throws Exception {
+        double warnBefore = slow("warn");
+        double alertBefore = slow("alert");
+
+        mvc.perform(get("/api/v1/telemetry-probe/sleep").param("seconds", "0.55")
+                        .header("X-Request-Id", "req-4711")
+                        .header(HttpHeaders.AUTHORIZATION, TestTokens.user(UUID.randomUUID())))
+                .andExpect(status().isOk())
+                .andExpect(header().string("X-Request-Id", "req-4711"));
+
+        List<String> lines = slowLines(output);
+        assertThat(lines).hasSize(1);
+        assertThat(lines.getFirst()).contains(" WARN ", "state=finished", "level=warn", "name=" + PROBE,
+                "threshold_ms=500", "origin=\"GET /api/v1/telemetry-probe/sleep\"", "request_id=req-4711",
+                "success=true", "params=[Double, String]",
+                "sql=\"/* platform.slow_probe */ SELECT pg_sleep(?), ?::text <> ?\"");
+        assertThat(durationMillis(lines.getFirst())).isBetween(550L, 1_000L);
+        assertThat(lines.getFirst()).doesNotContain("alice", "bob", "0.55");
+        assertThat(slow("warn")).isEqualTo(warnBefore + 1);
+        assertThat(slow("alert")).isEqualTo(alertBefore);
+    }
+
+    @Test
+    void overTheAlertThresholdAnErrorLineAndOneAlertCountNamingTheProcessor(CapturedOutput output) {
+        double alertBefore = slow("alert");
+        double warnBefore = slow("warn");
+
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(LogContext.PROCESSOR, "test-processor")) {
+            queries.sleep(1.1);
+        }
+
+        List<String> lines = slowLines(output);
+        assertThat(lines).as("reported while running, then when finished").hasSize(2);
+        assertThat(lines.get(0)).contains(" ERROR ", "state=running", "level=alert", "name=" + PROBE,
+                "duration_ms=1000", "threshold_ms=1000", "origin=\"processor test-processor\"", "request_id=-");
+        assertThat(lines.get(1)).contains(" ERROR ", "state=finished", "level=alert", "name=" + PROBE,
+                "origin=\"processor test-processor\"");
+        assertThat(durationMillis(lines.get(1))).isGreaterThanOrEqualTo(1_100L);
+        assertThat(slow("alert")).as("counted once").isEqualTo(alertBefore + 1);
+        assertThat(slow("warn")).isEqualTo(warnBefore);
+    }
+
+    @Test
+    void aStatementStillRunningPastTheAlertThresholdIsReportedBeforeItEnds(CapturedOutput output) {
+        double alertBefore = slow("alert");
+        CompletableFuture<Void> running = CompletableFuture.runAsync(() -> queries.sleep(2.5));
+
+        Awaitility.await().atMost(Duration.ofMillis(2_000)).until(() -> !slowLines(output).isEmpty());
+        assertThat(running).as("the statement is still running").isNotDone();
+        assertThat(slowLines(output).getFirst()).contains(" ERROR ", "state=running", "name=" + PROBE,
+                "origin=\"thread ");
+        assertThat(slow("alert")).as("the alert counter moves while it runs").isEqualTo(alertBefore + 1);
+
+        running.join();
+        assertThat(slowLines(output)).hasSize(2);
+        assertThat(slow("alert")).isEqualTo(alertBefore + 1);
+    }
+
+    private static List<String> slowLines(CapturedOutput output) {
+        return output.getOut().lines().filter(line -> line.contains("slow_statement")).toList();
+    }
+
+    private static long durationMillis(String line) {
+        return Long.parseLong(line.replaceFirst(".*duration_ms=(\\d+).*", "$1"));
+    }
+
+    private double slow(String level) {
+        Counter counter = meters.find(SlowStatementReporter.METER).tag("name", PROBE).tag("level", level).counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
