@@ -45,9 +45,9 @@ final class SlowStatementReporter {
     }
 
     /** Called from the watch's thread when a statement has been running for the alert threshold. */
-    void stillRunning(ExecutionInfo execution, List<QueryInfo> queries) {
+    void stillRunning(ExecutionInfo execution, List<QueryInfo> queries, long runningMillis) {
         if (claimAlert(execution)) {
-            report(true, "running", execution, queries, thresholds.alertAfter().toMillis(), true);
+            report(true, "running", execution, queries, runningMillis, true);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.vigil.platform.sql;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
+import net.ttddyy.dsproxy.listener.ChainListener;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 
 /**
@@ -23,11 +24,16 @@ public final class StatementTelemetry implements AutoCloseable {
     }
 
     public DataSource wrap(DataSource pool, String name) {
-        return ProxyDataSourceBuilder.create(name, pool)
-                .listener(slowLog) // first: notes who runs the statement before the watch may report it
-                .listener(runningWatch)
-                .listener(metrics)
-                .build();
+        return ProxyDataSourceBuilder.create(name, pool).listener(listeners()).build();
+    }
+
+    /** Every listener, in the order they see a statement. */
+    ChainListener listeners() {
+        ChainListener chain = new ChainListener();
+        chain.addListener(slowLog); // first: notes who runs the statement before the watch can report it
+        chain.addListener(runningWatch);
+        chain.addListener(metrics);
+        return chain;
     }
 
     @Override

@@ -84,16 +84,16 @@ class SlowStatementIntegrationTests {
         double warnBefore = slow("warn");
 
         try (MDC.MDCCloseable ignored = MDC.putCloseable(LogContext.PROCESSOR, "test-processor")) {
-            queries.sleep(1.1);
+            queries.sleep(1.05);
         }
 
         List<String> lines = slowLines(output);
-        assertThat(lines).as("reported while running, then when finished").hasSize(2);
-        assertThat(lines.get(0)).contains(" ERROR ", "state=running", "level=alert", "name=" + PROBE,
-                "duration_ms=1000", "threshold_ms=1000", "origin=\"processor test-processor\"", "request_id=-");
-        assertThat(lines.get(1)).contains(" ERROR ", "state=finished", "level=alert", "name=" + PROBE,
-                "origin=\"processor test-processor\"");
-        assertThat(durationMillis(lines.get(1))).isGreaterThanOrEqualTo(1_100L);
+        // the watch looks every 50 ms, so it may or may not have seen it running; its end is always reported
+        assertThat(lines).hasSizeBetween(1, 2);
+        assertThat(lines).allSatisfy(line -> assertThat(line).contains(" ERROR ", "level=alert", "name=" + PROBE,
+                "threshold_ms=1000", "origin=\"processor test-processor\"", "request_id=-"));
+        assertThat(lines.getLast()).contains("state=finished", "success=true");
+        assertThat(durationMillis(lines.getLast())).isGreaterThanOrEqualTo(1_050L);
         assertThat(slow("alert")).as("counted once").isEqualTo(alertBefore + 1);
         assertThat(slow("warn")).isEqualTo(warnBefore);
     }
@@ -105,8 +105,10 @@ class SlowStatementIntegrationTests {
 
         Awaitility.await().atMost(Duration.ofMillis(2_000)).until(() -> !slowLines(output).isEmpty());
         assertThat(running).as("the statement is still running").isNotDone();
-        assertThat(slowLines(output).getFirst()).contains(" ERROR ", "state=running", "name=" + PROBE,
-                "origin=\"thread ");
+        String report = slowLines(output).getFirst();
+        assertThat(report).contains(" ERROR ", "state=running", "level=alert", "name=" + PROBE, "origin=\"thread ",
+                "success=-", "params=[Double, String]");
+        assertThat(durationMillis(report)).isBetween(1_000L, 2_000L);
         assertThat(slow("alert")).as("the alert counter moves while it runs").isEqualTo(alertBefore + 1);
 
         running.join();

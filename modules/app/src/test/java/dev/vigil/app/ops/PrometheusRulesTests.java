@@ -32,6 +32,11 @@ class PrometheusRulesTests {
         assertThat(promtool("test", "rules", "alerts.test.yml")).contains("SUCCESS");
     }
 
+    @Test
+    void thePrometheusConfigurationShippedWithComposeLoadsTheRules() throws Exception {
+        assertThat(promtool("check", "config", "prometheus/prometheus.yml")).contains("SUCCESS: 3 rules found");
+    }
+
     private static String promtool(String... arguments) throws IOException, InterruptedException {
         Path promtool = onPath("promtool");
         boolean required = "1".equals(System.getenv("VIGIL_REQUIRE_PROMTOOL"));
