@@ -74,8 +74,8 @@ final class Seeder {
             }
         }
         Summary summary = new Summary(options.users(), loaded[0], loaded[1], progress.seconds());
-        progress.phase(String.format("done: %,d users, %,d events, %,d rows in %.1f s = %,.0f rows/s%n",
-                summary.users(), summary.events(), summary.rows(), summary.seconds(), summary.rowsPerSecond()));
+        log.printf("%ndone: %,d users, %,d events, %,d rows in %.1f s = %,.0f rows/s%n", summary.users(),
+                summary.events(), summary.rows(), summary.seconds(), summary.rowsPerSecond());
         return summary;
     }
 
