@@ -6,7 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.app.projections.ReadModelTables;
+import dev.vigil.seeder.ReadModelTables;
 import dev.vigil.platform.axon.ProjectionRebuilds;
 import dev.vigil.platform.testing.TestTokens;
 import java.time.Clock;

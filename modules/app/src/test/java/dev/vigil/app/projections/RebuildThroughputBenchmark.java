@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.platform.axon.ProjectionRebuilds;
 import dev.vigil.platform.testing.ReadModelChecksums;
+import dev.vigil.seeder.ReadModelTables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.vigil.app.projections;
+package dev.vigil.seeder;
 
 import dev.vigil.platform.testing.ReadModelChecksums;
 import java.util.LinkedHashMap;

@@ -1,0 +1,43 @@
+package dev.vigil.seeder;
+
+import dev.vigil.platform.axon.ProjectionProperties;
+import java.io.PrintStream;
+import java.util.Map;
+import org.axonframework.serialization.Serializer;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The platform without the business modules: its pool and Flyway (which creates the schema on an empty
+ * database, exactly as the service would at start-up) and Axon's event serializer, so seeded events are
+ * stored in the very format the service writes and reads.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+public class SeederApplication {
+
+    /** Migrates the database, seeds it and returns what was done. */
+    public static Seeder.Summary seed(SeedOptions options, PrintStream log) throws Exception {
+        Map<String, Object> properties = Map.of(
+                "vigil.db.url", options.dbUrl(),
+                "vigil.db.username", options.dbUser(),
+                "vigil.db.password", options.dbPassword(),
+                "vigil.db.create-if-missing", true,
+                "vigil.db.pool.maximum-pool-size", 2,
+                "vigil.db.pool.minimum-idle", 0,
+                // a test run of the seeder seeds the database its test chose, not one of its own
+                "vigil.test.isolation", false,
+                "spring.flyway.locations", "classpath:db/migration",
+                "spring.main.banner-mode", "off",
+                "logging.level.root", "WARN");
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SeederApplication.class)
+                .web(WebApplicationType.NONE).properties(properties).run()) {
+            Serializer serializer = context.getBean("eventSerializer", Serializer.class);
+            int segments = context.getBean(ProjectionProperties.class).segments();
+            return new Seeder(options, serializer, segments, log).run();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.vigil.seeder;
+
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.util.Optional;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Seeds the test context's own database (created by the platform's test harness) before the service starts,
+ * so its processors find their tokens at the head, as they would after {@code bin/seed}.
+ */
+class SeedBeforeStart implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    /** 50 users, one of them heavy (user 37): a few thousand exposures and alerts. */
+    static final double SCALE = 0.0005;
+    static final long SEED = 7;
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        var environment = context.getEnvironment();
+        SeedOptions options = new SeedOptions(SCALE, SEED, environment.getRequiredProperty("vigil.db.url"),
+                environment.getProperty("vigil.db.username", "postgres"),
+                environment.getProperty("vigil.db.password", "postgres"), Optional.empty());
+        try {
+            SeederApplication.seed(options, new PrintStream(OutputStream.nullOutputStream()));
+        } catch (Exception e) {
+            throw new IllegalStateException("seeding the test database failed", e);
+        }
+    }
+}
