@@ -4,6 +4,7 @@ import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.forAll;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
@@ -17,6 +18,7 @@ import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Issue 7's realistic session: {@code -Dusers} (default 1000) concurrent users, closed model, each a distinct
@@ -36,8 +38,12 @@ public class RealisticSessionSimulation extends Simulation {
     private final int p95Ms = LoadSettings.whole("p95Ms", 20);
     private final int dashboardP95Ms = LoadSettings.whole("dashboardP95Ms", 10);
 
-    /** Set when injection starts: users finish the visit they are in, then stop, once it has passed. */
-    private volatile long endOfLoad = Long.MAX_VALUE;
+    /**
+     * Set by the first user, when injection really starts: users finish the visit they are in, then stop, once
+     * it has passed. The closed model replaces a stopping user for the few milliseconds its hold still runs;
+     * such late users take no record from the feeder and send nothing.
+     */
+    private final AtomicLong endOfLoad = new AtomicLong(Long.MAX_VALUE);
 
     private final ChainBuilder visit = exec(VigilRequests.dashboard()).pause(thinkMin, thinkMax)
             .exec(session -> session.remove(VigilRequests.NEXT_PAGE).remove(VigilRequests.ALERT_ID))
@@ -51,8 +57,13 @@ public class RealisticSessionSimulation extends Simulation {
             .exec(VigilRequests.subscription()).pause(thinkMin, thinkMax);
 
     private final ScenarioBuilder session = scenario("realistic session")
-            .feed(listFeeder(LoadUsers.records(LoadUsers.atLeast(users), ramp.plus(hold))).queue())
-            .asLongAs(session -> System.currentTimeMillis() < endOfLoad).on(visit);
+            .exec(session -> {
+                startClockOnce();
+                return session;
+            })
+            .doIf(session -> loadRunning()).then(
+                    feed(listFeeder(LoadUsers.records(LoadUsers.atLeast(users), ramp.plus(hold))).queue())
+                            .asLongAs(session -> loadRunning()).on(visit));
 
     {
         setUp(session.injectClosed(
@@ -63,15 +74,19 @@ public class RealisticSessionSimulation extends Simulation {
     }
 
     @Override
-    public void before() {
-        long now = System.currentTimeMillis();
-        endOfLoad = now + ramp.plus(hold).toMillis();
-        RunWindow.mark("start", now + ramp.toMillis()); // measured from full load on, not during the ramp
+    public void after() {
+        RunWindow.mark("end", Math.min(System.currentTimeMillis(), endOfLoad.get()));
     }
 
-    @Override
-    public void after() {
-        RunWindow.mark("end", Math.min(System.currentTimeMillis(), endOfLoad));
+    private void startClockOnce() {
+        long now = System.currentTimeMillis();
+        if (endOfLoad.compareAndSet(Long.MAX_VALUE, now + ramp.plus(hold).toMillis())) {
+            RunWindow.mark("start", now + ramp.toMillis()); // measured from full load on, not during the ramp
+        }
+    }
+
+    private boolean loadRunning() {
+        return System.currentTimeMillis() < endOfLoad.get();
     }
 
     /** A page without a Link header ends the walk: the link is taken out before following it. */
