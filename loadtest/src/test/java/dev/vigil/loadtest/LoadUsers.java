@@ -2,7 +2,10 @@ package dev.vigil.loadtest;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.Map;
 
 /**
@@ -21,12 +24,22 @@ final class LoadUsers {
         List<LoadUser> users = csv.isEmpty()
                 ? new ApiUserSetup(LoadSettings.baseUrl(), LoadSettings.pageSize())
                         .create(LoadSettings.whole("apiUsers", needed), LoadSettings.whole("setupParallelism", 4))
-                : SeededUsersCsv.read(Path.of(csv));
+                : shuffled(SeededUsersCsv.read(Path.of(csv)));
         if (users.size() < needed) {
             throw new IllegalArgumentException("the simulation needs " + needed + " distinct users but "
                     + (csv.isEmpty() ? "-DapiUsers" : csv) + " gives " + users.size());
         }
         return users;
+    }
+
+    /**
+     * The seeder writes users in its own order; the active users of a real day are a random subset, spread
+     * over every part of the tables. Seeded ({@code -DuserShuffleSeed}), so a rerun acts as the same users.
+     */
+    private static List<LoadUser> shuffled(List<LoadUser> users) {
+        List<LoadUser> copy = new ArrayList<>(users);
+        Collections.shuffle(copy, new Random(LoadSettings.whole("userShuffleSeed", 1)));
+        return copy;
     }
 
     /** Feeder records {@code userId}, {@code kind}, {@code token}; the token outlives the whole run. */
