@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Where the service's CPU goes, from a JFR recording: each execution sample is charged to the innermost
+frame that belongs to a known layer (token check, Micrometer, Jackson, Jedis, JDBC, ...), so a layer that
+merely wraps the request (a servlet filter around everything) is not charged for the work inside it.
+
+  LOADTEST_SERVICE_JVM_OPTS="-Xms1g -Xmx2g -XX:StartFlightRecording=filename=/tmp/vigil.jfr,settings=profile" \\
+      bin/loadtest --simulation saturation ...
+  loadtest/tools/jfr_breakdown.py /tmp/vigil.jfr
+"""
+import collections
+import os
+import re
+import subprocess
+import sys
+
+LAYERS = [
+    ("token check (Nimbus JOSE, Spring's JWT decoder)", r"nimbus|oauth2\.jwt"),
+    ("metrics and observations (Micrometer)", r"micrometer"),
+    ("statement telemetry (datasource-proxy)", r"ttddyy"),
+    ("JDBC (pgjdbc, Hikari)", r"org\.postgresql|zaxxer"),
+    ("Redis client (Jedis)", r"redis\.clients"),
+    ("JSON (Jackson)", r"fasterxml"),
+    ("Axon (event processors, commands)", r"axonframework"),
+    ("logging", r"ch\.qos|slf4j"),
+    ("Spring Security filters", r"springframework\.security"),
+    ("Spring MVC and Vigil's handlers", r"springframework\.web|dev\.vigil"),
+    ("Tomcat and HTTP parsing", r"apache\.(tomcat|coyote|catalina)"),
+]
+FRAME = re.compile(r"^\s+([\w.$<>]+)\(", re.M)
+
+
+def main():
+    recording = sys.argv[1]
+    jfr = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "jfr")
+    printed = subprocess.run([jfr, "print", "--stack-depth", "96", "--events", "jdk.ExecutionSample", recording],
+                             check=True, capture_output=True, text=True).stdout
+    # start-up (context refresh, Flyway) is not request work: leave out the samples of the main thread's run
+    samples = [sample for sample in printed.split("jdk.ExecutionSample {")[1:]
+               if "SpringApplication.run(" not in sample]
+    charged = collections.Counter()
+    for sample in samples:
+        layer = "other (JDK, virtual-thread scheduling)"
+        for frame in FRAME.findall(sample):  # innermost first
+            match = next((name for name, pattern in LAYERS if re.search(pattern, frame)), None)
+            if match:
+                layer = match
+                break
+        charged[layer] += 1
+    print(f"| layer (innermost known frame) | share of {len(samples)} samples |")
+    print("|---|---:|")
+    for layer, count in charged.most_common():
+        print(f"| {layer} | {100.0 * count / len(samples):.1f} % |")
+
+
+if __name__ == "__main__":
+    main()
