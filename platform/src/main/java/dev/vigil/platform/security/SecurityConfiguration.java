@@ -2,6 +2,7 @@ package dev.vigil.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -58,7 +59,7 @@ public class SecurityConfiguration {
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         aud -> aud != null && aud.contains(settings.audience())),
                 new UserSubjectValidator()));
-        return decoder;
+        return new VerifiedTokens(decoder, settings.clockSkew(), Clock.systemUTC());
     }
 
     @Bean
