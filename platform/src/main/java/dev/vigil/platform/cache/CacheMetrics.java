@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,6 +52,9 @@ final class CacheMetrics {
     }
 
     private final MeterRegistry meters;
+    // every cached read passes here: each meter is built once, not looked up by name and tags per call
+    private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
 
     CacheMetrics(MeterRegistry meters, RedisBackoff backoff) {
         this.meters = meters;
@@ -59,46 +64,38 @@ final class CacheMetrics {
     }
 
     void request(CacheSpace space, Result result) {
-        Counter.builder(REQUESTS)
-                .description("Cached reads by how they were served; callers that shared one load count its result")
-                .tag("space", space.name())
-                .tag("result", result.tag())
-                .register(meters)
-                .increment();
+        counter(REQUESTS, "Cached reads by how they were served; callers that shared one load count its result",
+                "space", space.name(), "result", result.tag()).increment();
     }
 
     void load(CacheSpace space) {
-        Counter.builder(LOADS)
-                .description("Loader runs (database reads) behind the read cache; concurrent misses share one")
-                .tag("space", space.name())
-                .register(meters)
-                .increment();
+        counter(LOADS, "Loader runs (database reads) behind the read cache; concurrent misses share one",
+                "space", space.name()).increment();
     }
 
     void store(CacheSpace space, Store store) {
-        Counter.builder(STORES)
-                .description("Loaded values by whether they were written to Redis")
-                .tag("space", space.name())
-                .tag("result", store.tag())
-                .register(meters)
-                .increment();
+        counter(STORES, "Loaded values by whether they were written to Redis",
+                "space", space.name(), "result", store.tag()).increment();
     }
 
     void roundTrip(RedisOperation operation, boolean succeeded, long nanos) {
-        Timer.builder(REDIS)
-                .description("Redis round trips of the read cache")
-                .tag("operation", operation.tag())
-                .tag("outcome", succeeded ? "success" : "error")
-                .publishPercentileHistogram()
-                .register(meters)
+        String outcome = succeeded ? "success" : "error";
+        timers.computeIfAbsent(operation.tag() + '|' + outcome, key -> Timer.builder(REDIS)
+                        .description("Redis round trips of the read cache")
+                        .tag("operation", operation.tag())
+                        .tag("outcome", outcome)
+                        .publishPercentileHistogram()
+                        .register(meters))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void skipped(RedisOperation operation) {
-        Counter.builder(SKIPPED)
-                .description("Redis round trips the read cache left out during a back-off")
-                .tag("operation", operation.tag())
-                .register(meters)
-                .increment();
+        counter(SKIPPED, "Redis round trips the read cache left out during a back-off",
+                "operation", operation.tag()).increment();
+    }
+
+    private Counter counter(String name, String description, String... tags) {
+        return counters.computeIfAbsent(name + '|' + String.join("|", tags),
+                key -> Counter.builder(name).description(description).tags(tags).register(meters));
     }
 }

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A TCP relay in front of the real Redis, so a test can take Redis away, freeze it, or bring it back, without
@@ -27,13 +28,23 @@ public final class RedisRelay implements AutoCloseable {
         this.target = target;
     }
 
-    /** A port nothing listens on (until a relay is started on it). */
+    /**
+     * A port nothing listens on (until a relay is started on it). Taken below Linux's ephemeral range
+     * (32768 and up), where the outgoing connections of every build on the machine pick their local ports: one
+     * of them could take a port handed out there before the relay binds it.
+     */
     public static int freePort() {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            return probe.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new InetSocketAddress("127.0.0.1", port));
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new UncheckedIOException(new IOException("no free port between 20000 and 32000"));
     }
 
     /** The host and port of a {@code redis://} URL, for a relay's target. */
