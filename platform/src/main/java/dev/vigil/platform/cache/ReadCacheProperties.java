@@ -13,13 +13,15 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled {@code false} sends every read to its loader and makes invalidation a no-op (single-flight
  *        still holds); for running without Redis or ruling the cache out while debugging
  * @param backoff after a failed Redis round trip, how long reads and writes skip Redis before one call tries
- *        again, so that requests during an outage do not each pay the connect or socket timeout
+ *        again, so that requests during an outage do not each pay the connect or socket timeout. Short: every
+ *        read of a back-off goes to PostgreSQL, and on a CPU-starved host one slow Redis reply must not send
+ *        seconds of traffic to the pool (docs/performance.md); a probe a second costs an outage nothing
  */
 @Validated
 @ConfigurationProperties("vigil.cache")
 public record ReadCacheProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("5s") @NotNull Duration backoff) {
+        @DefaultValue("1s") @NotNull Duration backoff) {
 
     public ReadCacheProperties {
         if (backoff != null && (backoff.isNegative() || backoff.isZero())) {
