@@ -15,6 +15,12 @@ final class PlanReport {
         lines.add(new Line(request, plan));
     }
 
+    synchronized java.util.Set<String> indexesUsed() {
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        lines.forEach(line -> used.addAll(line.plan().indexNames()));
+        return used;
+    }
+
     synchronized String render() {
         StringBuilder table = new StringBuilder(String.format("%-52s %-52s %-45s %8s %8s %8s %8s%n", "statement",
                 "request", "index", "returned", "read", "buffers", "exec ms"));
