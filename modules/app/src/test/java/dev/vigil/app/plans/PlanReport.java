@@ -22,13 +22,13 @@ final class PlanReport {
     }
 
     synchronized String render() {
-        StringBuilder table = new StringBuilder(String.format("%-52s %-52s %-45s %8s %8s %8s %8s%n", "statement",
-                "request", "index", "returned", "read", "buffers", "exec ms"));
+        StringBuilder table = new StringBuilder(String.format("%-62s %-44s %8s %8s %8s %8s  %s%n", "statement",
+                "index", "returned", "read", "buffers", "exec ms", "request"));
         for (Line line : lines) {
             ExplainedPlan plan = line.plan();
-            table.append(String.format("%-52s %-52s %-45s %8d %8d %8d %8.3f%n", plan.statement(), line.request(),
+            table.append(String.format("%-62s %-44s %8d %8d %8d %8.3f  %s%n", plan.statement(),
                     String.join("+", plan.indexNames()), plan.rowsReturned(), plan.rowsRead(), plan.sharedBuffers(),
-                    plan.executionMs()));
+                    plan.executionMs(), line.request()));
         }
         return table.toString();
     }
