@@ -13,17 +13,24 @@ import java.sql.SQLException;
  */
 final class PlanExplainer implements AutoCloseable {
 
+    /** The plan, the rows of every node and the buffers they touched. */
+    static final String PLAN_WITH_BUFFERS = "ANALYZE, BUFFERS, FORMAT JSON";
+    /** The execution time alone, without the cost of timing every node (for benchmarks). */
+    static final String EXECUTION_TIME = "ANALYZE, TIMING OFF, SUMMARY ON, FORMAT JSON";
+
     private final Connection connection;
+    private final String options;
     private final ObjectMapper json = new ObjectMapper();
 
-    PlanExplainer(SeededDatabase database) throws SQLException {
-        this.connection = database.connect();
+    PlanExplainer(Connection connection, String options) throws SQLException {
+        this.connection = connection;
+        this.options = options;
         connection.unwrap(org.postgresql.PGConnection.class).setPrepareThreshold(0);
     }
 
     ExplainedPlan explain(CapturedStatement captured) {
         try (PreparedStatement statement = connection.prepareStatement(
-                "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + captured.sql())) {
+                "EXPLAIN (" + options + ") " + captured.sql())) {
             captured.bindTo(statement);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();

@@ -80,7 +80,7 @@ class ReadStatementPlansIntegrationTests {
 
     @BeforeAll
     void chooseUsers() throws Exception {
-        explainer = new PlanExplainer(database);
+        explainer = new PlanExplainer(database.connect(), PlanExplainer.PLAN_WITH_BUFFERS);
         // the user with the most alerts, and a typical light one (tens of alerts), both with exposures
         heavyUser = jdbc.sql("""
                         SELECT user_id FROM dashboard.dashboard_summary

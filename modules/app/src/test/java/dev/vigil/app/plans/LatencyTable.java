@@ -1,0 +1,54 @@
+package dev.vigil.app.plans;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** p50/p95/p99 of execution times per statement, page and user kind, with the targets beside them. */
+final class LatencyTable {
+
+    private record Row(String statement, String page, String user, List<Double> millis) {
+    }
+
+    private final List<Row> rows = new ArrayList<>();
+
+    void add(String statement, String page, String user, List<Double> millis) {
+        List<Double> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        rows.add(new Row(statement, page, user, sorted));
+    }
+
+    String render() {
+        StringBuilder table = new StringBuilder(String.format("%-62s %-12s %-6s %5s %8s %8s %8s  %s%n", "statement",
+                "page", "user", "n", "p50 ms", "p95 ms", "p99 ms", "target (p95)"));
+        for (Row row : rows) {
+            if (row.millis().isEmpty()) {
+                table.append(String.format("%-62s %-12s %-6s %5d %8s %8s %8s  %s%n", row.statement(), row.page(),
+                        row.user(), 0, "-", "-", "-", "no user has this page"));
+                continue;
+            }
+            double p95 = percentile(row.millis(), 95);
+            table.append(String.format("%-62s %-12s %-6s %5d %8.3f %8.3f %8.3f  %s%n", row.statement(), row.page(),
+                    row.user(), row.millis().size(), percentile(row.millis(), 50), p95, percentile(row.millis(), 99),
+                    verdict(row, p95)));
+        }
+        return table.toString();
+    }
+
+    /** The targets: the dashboard lookup under 1 ms, any keyset page (first or deep) under 2 ms. */
+    private static String verdict(Row row, double p95) {
+        if (row.statement().equals("dashboard.summary_by_user")) {
+            return p95 < 1.0 ? "< 1 ms: met" : "< 1 ms: MISSED";
+        }
+        if (row.page().equals("first") || row.page().equals("page 200")) {
+            return p95 < 2.0 ? "< 2 ms: met" : "< 2 ms: MISSED";
+        }
+        return "";
+    }
+
+    /** Nearest rank. */
+    private static double percentile(List<Double> sorted, int percent) {
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+}
