@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * Runs {@code EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)} on a captured statement with its captured parameters, on a
@@ -38,6 +39,28 @@ final class PlanExplainer implements AutoCloseable {
             }
         } catch (Exception e) {
             throw new IllegalStateException("EXPLAIN of " + captured.name() + " failed: " + captured.sql(), e);
+        }
+    }
+
+    /** The generic plan: what a server-prepared statement may run once PostgreSQL stops planning it per execution. */
+    ExplainedPlan explainGeneric(CapturedStatement captured) {
+        try (Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            try {
+                statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+                statement.execute(GenericPlans.prepare("plans_generic", captured));
+                try (ResultSet result = statement.executeQuery("EXPLAIN (" + options + ") "
+                        + GenericPlans.execute("plans_generic", captured))) {
+                    result.next();
+                    return ExplainedPlan.of(captured.name(), json.readTree(result.getString(1)));
+                }
+            } finally {
+                connection.rollback(); // ends SET LOCAL; DEALLOCATE is not transactional, so do it too
+                statement.execute("DEALLOCATE ALL");
+                connection.setAutoCommit(true);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("generic EXPLAIN of " + captured.name() + " failed: " + captured.sql(), e);
         }
     }
 
