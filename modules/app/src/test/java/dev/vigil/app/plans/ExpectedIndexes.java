@@ -2,6 +2,7 @@ package dev.vigil.app.plans;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The index each read statement must use, as docs/api-conventions.md names it (offset twins use their keyset
@@ -66,7 +67,7 @@ final class ExpectedIndexes {
             throw new IllegalStateException("no expected index for " + statement + ": add it to ExpectedIndexes");
         }
         if (hasResidualFilter(keyset)) {
-            Set<String> withSourceKind = new java.util.TreeSet<>(indexes);
+            Set<String> withSourceKind = new TreeSet<>(indexes);
             withSourceKind.add("exposure_feed_user_source_kind_page_idx");
             return withSourceKind;
         }

@@ -2,6 +2,8 @@ package dev.vigil.app.plans;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The compact table the suite prints: one line per explained request. */
 final class PlanReport {
@@ -15,8 +17,8 @@ final class PlanReport {
         lines.add(new Line(request, plan));
     }
 
-    synchronized java.util.Set<String> indexesUsed() {
-        java.util.Set<String> used = new java.util.TreeSet<>();
+    synchronized Set<String> indexesUsed() {
+        Set<String> used = new TreeSet<>();
         lines.forEach(line -> used.addAll(line.plan().indexNames()));
         return used;
     }

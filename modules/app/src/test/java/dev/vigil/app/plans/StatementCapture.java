@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.proxy.ParameterSetOperation;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 
 /**
@@ -42,7 +43,7 @@ final class StatementCapture implements QueryExecutionListener {
                 continue;
             }
             // a prepared statement executed once has exactly one parameter list
-            var parameters = query.getParametersList().isEmpty() ? List.<net.ttddyy.dsproxy.proxy.ParameterSetOperation>of()
+            List<ParameterSetOperation> parameters = query.getParametersList().isEmpty() ? List.of()
                     : List.copyOf(query.getParametersList().getFirst());
             captured.add(new CapturedStatement(name, query.getQuery(), parameters));
         }

@@ -2,6 +2,7 @@ package dev.vigil.app.plans;
 
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +20,7 @@ class StatementCaptureConfiguration {
     }
 
     @Bean
-    static BeanPostProcessor captureStatements(org.springframework.beans.factory.ObjectProvider<StatementCapture> capture) {
+    static BeanPostProcessor captureStatements(ObjectProvider<StatementCapture> capture) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
