@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -50,6 +51,7 @@ import org.springframework.test.web.servlet.MvcResult;
 @ContextConfiguration(initializers = SeededServiceInitializer.class)
 @Import(StatementCaptureConfiguration.class)
 @AutoConfigureMockMvc
+@DirtiesContext // closed right after the class, which drops the seeded database (not left to the JVM's exit)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadStatementPlansIntegrationTests {
