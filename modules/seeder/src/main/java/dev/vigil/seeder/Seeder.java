@@ -41,6 +41,7 @@ final class Seeder {
     private final SeedOptions options;
     private final BulkConnections bulk;
     private final Serializer serializer;
+    private final EventEncoding encoding;
     private final int segments;
     private final PrintStream log;
 
@@ -48,6 +49,7 @@ final class Seeder {
         this.options = options;
         this.bulk = new BulkConnections(options.dbUrl(), options.dbUser(), options.dbPassword());
         this.serializer = serializer;
+        this.encoding = new EventEncoding(serializer);
         this.segments = segments;
         this.log = log;
     }
@@ -100,15 +102,9 @@ final class Seeder {
                     next = to;
                 }
                 Batch batch = take(pending.poll());
-                StringBuilder events = new StringBuilder(batch.events().size() * 600);
-                for (String event : batch.events()) {
-                    events.append(++globalIndex).append('\t').append(event).append('\n');
-                }
-                copy.write(SeedTable.EVENTS, events);
+                globalIndex = batch.numberEvents(globalIndex);
                 for (SeedTable table : SeedTable.values()) {
-                    if (table != SeedTable.EVENTS) {
-                        copy.write(table, batch.rows(table));
-                    }
+                    copy.write(table, batch.rows(table));
                 }
                 usersFile.write(batch.users());
                 rows += batch.rowCount();
@@ -124,7 +120,7 @@ final class Seeder {
     private Batch generate(int from, int to) {
         List<UserSeed> seeds = new ArrayList<>(to - from);
         IntStream.range(from, to).forEach(index -> seeds.add(UserHistory.generate(options.seed(), index)));
-        return Batch.of(seeds, serializer);
+        return Batch.of(seeds, encoding);
     }
 
     private static Batch take(Future<Batch> future) throws Exception {
