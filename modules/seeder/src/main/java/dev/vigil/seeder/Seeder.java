@@ -1,10 +1,7 @@
 package dev.vigil.seeder;
 
 import dev.vigil.seeder.UserHistory.UserSeed;
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -65,7 +62,9 @@ final class Seeder {
         }
         long[] loaded = load(progress);
         progress.phase("building " + indexes.definitions().size() + " indexes and keys");
-        IndexBuilds.run(bulk, indexes, Math.max(2, Runtime.getRuntime().availableProcessors()));
+        List<IndexBuilds.Built> built = IndexBuilds.run(bulk, indexes, Math.max(2, Runtime.getRuntime().availableProcessors()));
+        log.printf("%nslowest index builds:");
+        IndexBuilds.printSlowest(built, log);
         try (Connection connection = bulk.open(); Statement statement = connection.createStatement()) {
             statement.execute("SELECT setval(pg_get_serial_sequence('axon.domain_event_entry', 'global_index'), "
                     + Math.max(1, loaded[0]) + ")");
@@ -90,7 +89,7 @@ final class Seeder {
         int done = 0;
         try (ExecutorService generators = Executors.newFixedThreadPool(threads);
                 CopyStreams copy = new CopyStreams(bulk);
-                UsersFile usersFile = new UsersFile(options)) {
+                UsersFile usersFile = UsersFile.open(options.usersOut())) {
             Deque<Future<Batch>> pending = new ArrayDeque<>();
             int next = 0;
             while (next < users || !pending.isEmpty()) {
@@ -141,33 +140,6 @@ final class Seeder {
                                 + "database only (drop and create it, or point --db-url at a new one)");
                     }
                 }
-            }
-        }
-    }
-
-    /** The --users-out CSV, in user order; does nothing without the option. */
-    private static final class UsersFile implements AutoCloseable {
-        private final BufferedWriter out;
-
-        UsersFile(SeedOptions options) throws IOException {
-            out = options.usersOut().isPresent() ? Files.newBufferedWriter(options.usersOut().get()) : null;
-            if (out != null) {
-                out.write("userId,kind\n");
-            }
-        }
-
-        void write(List<UserSeed> users) throws IOException {
-            if (out != null) {
-                for (UserSeed user : users) {
-                    out.write(user.userId() + "," + user.kind().csvName() + "\n");
-                }
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (out != null) {
-                out.close();
             }
         }
     }

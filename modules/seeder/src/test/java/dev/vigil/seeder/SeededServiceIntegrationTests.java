@@ -13,20 +13,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The service started on a seeded database: its processors start at the head, every read model rebuilt from the
  * seeded events equals the seeded rows, and a seeded user's data is served and changed through the REST API.
  */
-@SpringBootTest(classes = SeededService.class, properties = "vigil.billing.lifecycle.enabled=false")
-@ContextConfiguration(initializers = SeedBeforeStart.class)
-@AutoConfigureMockMvc
+@SeededServiceTest
 class SeededServiceIntegrationTests {
 
     /** Processors that feed write-side tables or send commands: their tables are not rebuilt from scratch. */
