@@ -24,7 +24,8 @@ final class Batch {
     private Batch(EventEncoding encoding) {
         this.encoding = encoding;
         for (SeedTable table : SeedTable.values()) {
-            rows.put(table, new BinaryRows(table == SeedTable.EVENTS ? 1 << 20 : 1 << 16));
+            // sized for a batch of light users, so that most batches never grow their buffers
+            rows.put(table, new BinaryRows(table == SeedTable.EVENTS ? 1 << 24 : 1 << 20));
         }
     }
 
@@ -122,7 +123,7 @@ final class Batch {
         }
         globalIndexAt[n] = events.int8Slot();
         events.text(event.eventId().toString()).text(event.aggregateId()).int8(event.sequence())
-                .text(event.aggregateType()).text(EventEncoding.timestamp(event.at()))
+                .text(event.aggregateType()).bytes(EventTimestamps.of(event.at()))
                 .text(event.payload().getClass().getName()).text(null)
                 .bytes(encoding.payload(event.payload())).bytes(encoding.metaData(event.traceId()))
                 .end();

@@ -1,11 +1,9 @@
 package dev.vigil.seeder;
 
-import java.time.Instant;
 import java.util.UUID;
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.serialization.Serializer;
 
-/** An event's stored columns as Axon's JDBC event store writes them: Jackson payload and metadata, Axon's time format. */
+/** An event's stored columns as Axon's JDBC event store writes them: Jackson payload and metadata. */
 final class EventEncoding {
 
     private final Serializer serializer;
@@ -22,9 +20,5 @@ final class EventEncoding {
 
     byte[] metaData(UUID traceId) {
         return metaData.of(traceId);
-    }
-
-    static String timestamp(Instant at) {
-        return DateTimeUtils.formatInstant(at);
     }
 }

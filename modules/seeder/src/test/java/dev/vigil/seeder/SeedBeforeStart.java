@@ -13,10 +13,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 class SeedBeforeStart implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     /**
-     * 30 light users (the first heavy one is user 37): a few thousand events, so that rebuilding every read model
+     * 15 light users (the first heavy one is user 37): a few thousand events, so that rebuilding every read model
      * from them takes seconds; the heavy user's rows are checked in memory ({@code SeedDeterminismIntegrationTests}).
      */
-    static final double SCALE = 0.0003;
+    static final double SCALE = 0.00015;
     static final long SEED = 7;
 
     @Override
