@@ -7,6 +7,7 @@ import dev.vigil.alerting.api.AlertRead;
 import dev.vigil.alerting.api.AlertSeverity;
 import dev.vigil.alerting.api.AllAlertsMarkedRead;
 import dev.vigil.alerting.api.MarkAllAlertsRead;
+import dev.vigil.alerting.domain.AlertTitles;
 import dev.vigil.billing.api.PaymentFailed;
 import dev.vigil.billing.api.SubscriptionExpiring;
 import dev.vigil.identity.api.ProfileUpdated;

@@ -28,9 +28,10 @@ import redis.clients.jedis.UnifiedJedis;
  * every user whose read model they changed: all of that user's entries in the space go at once. A value whose
  * load began before an invalidation is never stored after it.
  * <p>
- * Redis is optional: when it fails or is slow, reads are served by their loaders and invalidations are
- * skipped (logged: entries may then be stale until their TTL), and after a failure Redis is left alone for
- * {@code vigil.cache.backoff}. Loader exceptions reach every caller that waited for that load and nothing is
+ * Redis is optional: when it fails or is slow, reads are served by their loaders, and after a failure Redis is
+ * left alone for {@code vigil.cache.backoff}. An invalidation that cannot reach Redis is remembered: that
+ * user's reads in that space bypass Redis until the first read after Redis answers again replays it
+ * ({@link MissedInvalidations}). Loader exceptions reach every caller that waited for that load and nothing is
  * cached. Values are shared between the callers of one load: treat them as immutable. A loader may return
  * null (for "not found"); null is cached like any value.
  */
@@ -51,6 +52,7 @@ public final class ReadCache {
     private final RateLimitedLog unreadable;
     private final RateLimitedLog unserializable;
     private final RateLimitedLog staleRisk;
+    private final MissedInvalidations missed = new MissedInvalidations();
 
     ReadCache(UnifiedJedis jedis, String keyPrefix, ReadCacheProperties properties, ObjectMapper json,
             MeterRegistry meters) {
@@ -91,17 +93,26 @@ public final class ReadCache {
      */
     public void invalidate(CacheSpace space, UUID userId) {
         spaces.check(space);
-        if (enabled) {
-            Optional<Boolean> done = redis.attempt(RedisOperation.INVALIDATE, () -> {
-                store.invalidate(keys.namespace(space, userId), space);
-                return true;
-            });
-            if (done.isEmpty()) {
-                staleRisk.warn("Could not invalidate cache space {} for user {}: its entries may be served stale for up"
-                        + " to {}, their TTL", space.name(), userId, space.ttl());
+        if (enabled && invalidateInRedis(space, userId)) {
+            missed.remove(space, userId);
+        } else if (enabled) {
+            if (missed.add(space, userId)) {
+                staleRisk.warn("Could not invalidate cache space {} for user {}: its reads bypass Redis until Redis "
+                        + "answers again and the invalidation is replayed", space.name(), userId);
+            } else {
+                staleRisk.warn("Could not invalidate cache space {} for user {}, and {} missed invalidations are "
+                        + "already waiting: its entries may be served stale for up to {}, their TTL", space.name(),
+                        userId, MissedInvalidations.CAPACITY, space.ttl());
             }
         }
         flights.detach(flight -> flight.space().equals(space) && flight.userId().equals(userId));
+    }
+
+    private boolean invalidateInRedis(CacheSpace space, UUID userId) {
+        return redis.attempt(RedisOperation.INVALIDATE, () -> {
+            store.invalidate(keys.namespace(space, userId), space);
+            return true;
+        }).isPresent();
     }
 
     /**
@@ -132,6 +143,11 @@ public final class ReadCache {
     }
 
     private Served readThrough(CacheSpace space, UUID userId, String entryKey, JavaType type, Supplier<?> loader) {
+        // during a back-off the replay's first invalidation is skipped or is the probe: either way it is cheap
+        missed.replayInBackground(this::invalidateInRedis);
+        if (missed.contains(space, userId)) {
+            return new Served(load(space, loader), Result.ERROR); // what Redis holds for this user may be stale
+        }
         String namespace = keys.namespace(space, userId);
         long readStarted = nanoTicker.getAsLong();
         Optional<Lookup> lookup = redis.attempt(RedisOperation.READ, () -> store.read(namespace, entryKey));

@@ -20,6 +20,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -30,7 +32,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns bad input into 400 problem+json with an {@code errors} list of {@link FieldError}s, never a 500.
- * A command for an aggregate that does not exist is a 404; two commands racing on one aggregate, a 409.
+ * A command for an aggregate that does not exist is a 404; two commands racing on one aggregate, a 409; no free
+ * database connection, a 503.
  * Module advices (ordered before this one) map their own domain rejections.
  */
 @RestControllerAdvice
@@ -40,6 +43,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static final URI INVALID_INPUT = URI.create("https://vigil.dev/problems/invalid-input");
     public static final URI NOT_FOUND = URI.create("https://vigil.dev/problems/not-found");
     public static final URI CONCURRENT_CHANGE = URI.create("https://vigil.dev/problems/concurrent-change");
+    public static final URI BUSY = URI.create("https://vigil.dev/problems/busy");
+    /** Seconds a client should wait before retrying a request refused for lack of a database connection. */
+    static final int BUSY_RETRY_AFTER_SECONDS = 1;
 
     /** A 400 problem naming the fields at fault. */
     public static ProblemDetail invalidInput(List<FieldError> errors) {
@@ -114,6 +120,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setType(CONCURRENT_CHANGE);
         problem.setTitle("Concurrent change");
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    /**
+     * No pooled connection came free within {@code vigil.db.pool.connection-timeout}: the database or the pool is
+     * saturated, which is temporary and the client's retry may succeed, so a 503 with {@code Retry-After}, never a
+     * 500. Nothing was written (a command's transaction never began). Counted in
+     * {@code hikaricp_connections_timeout_total}, which pages (docs/ops/alerts.yml).
+     */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> busy(Exception ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The service is too busy to answer now; retry in a moment");
+        problem.setType(BUSY);
+        problem.setTitle("Busy");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(BUSY_RETRY_AFTER_SECONDS)).body(problem);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -10,9 +10,10 @@ import java.util.Locale;
 
 /**
  * The title a list row shows for each kind of alert. Always fits {@link Alert#TITLE_MAX_LENGTH}: a long source
- * name is shortened rather than letting the policy send a command the alert would reject.
+ * name is shortened rather than letting the policy send a command the alert would reject. Public for the
+ * volume seeder (modules/seeder), which writes alerts directly and must title them exactly as the policy does.
  */
-final class AlertTitles {
+public final class AlertTitles {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
     private static final String ELLIPSIS = "…";
@@ -20,21 +21,21 @@ final class AlertTitles {
     private AlertTitles() {
     }
 
-    static String newExposure(List<DataType> dataTypes, String sourceName) {
+    public static String newExposure(List<DataType> dataTypes, String sourceName) {
         String found = dataTypes == null || dataTypes.isEmpty() ? "data" : words(dataTypes);
         return fit("Your " + found + " found on ", sourceName);
     }
 
-    static String exposureReappeared(String sourceName) {
+    public static String exposureReappeared(String sourceName) {
         return fit("Your data reappeared on ", sourceName);
     }
 
-    static String paymentFailed(Plan plan) {
+    public static String paymentFailed(Plan plan) {
         return "Payment for your " + name(plan) + " plan failed";
     }
 
     /** The date is a UTC calendar day: alerting does not know the user's time zone. */
-    static String subscriptionExpiring(Plan plan, Instant expiresAt) {
+    public static String subscriptionExpiring(Plan plan, Instant expiresAt) {
         return "Your " + name(plan) + " plan expires on " + DAY.format(expiresAt);
     }
 
