@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -23,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * generation order. Checked on the shared seeded service (no second database to seed).
  */
 @SeededServiceTest
+@Order(1)
 class SeedDeterminismIntegrationTests {
 
     @Autowired
