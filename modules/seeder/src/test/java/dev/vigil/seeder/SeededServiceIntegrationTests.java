@@ -26,9 +26,9 @@ import org.springframework.test.web.servlet.MockMvc;
 @SeededServiceTest
 @Order(2)
 // The last class on the shared context closes it here, not in the JVM's shutdown hook at exit: closing stops
-// Axon's processors and drops the test database, and PostgreSQL's DROP DATABASE waits for an immediate
-// checkpoint, which on a server busy writing elsewhere can outlast the 30 s failsafe allows after System.exit
-// before it kills the fork ("kill self fork JVM", seen with the hook still closing the context).
+// Axon's processors and drops the test database (DROP DATABASE waits for a checkpoint), which on a server busy
+// writing elsewhere can outlast the 30 s failsafe allows after System.exit before it kills the fork
+// ("kill self fork JVM"; docs/seeding.md).
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SeededServiceIntegrationTests {
 
