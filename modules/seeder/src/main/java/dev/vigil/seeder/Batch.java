@@ -5,43 +5,51 @@ import dev.vigil.monitoring.domain.Finding;
 import dev.vigil.seeder.UserHistory.SourceClaim;
 import dev.vigil.seeder.UserHistory.UserSeed;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.Serializer;
 
 /**
- * A few users' rows for every table, in COPY text form, built on a generator thread. Event rows leave out
- * their global index, which is given when the batch is written, in batch order.
+ * A few users' rows for every table, in binary COPY form, built on a generator thread. Event rows leave a slot
+ * for their global index, which the writer fills in batch order ({@link #numberEvents}).
  */
 final class Batch {
 
-    private final Map<SeedTable, StringBuilder> rows = new EnumMap<>(SeedTable.class);
-    private final List<String> events = new ArrayList<>();
+    private final Map<SeedTable, BinaryRows> rows = new EnumMap<>(SeedTable.class);
     private final List<UserSeed> users = new ArrayList<>();
-    private long readRows;
+    private final EventEncoding encoding;
+    private int[] globalIndexAt = new int[1024];
 
-    Batch() {
+    private Batch(EventEncoding encoding) {
+        this.encoding = encoding;
         for (SeedTable table : SeedTable.values()) {
-            if (table != SeedTable.EVENTS) {
-                rows.put(table, new StringBuilder(1 << 16));
-            }
+            // sized for a batch of light users, so that most batches never grow their buffers
+            rows.put(table, new BinaryRows(table == SeedTable.EVENTS ? 1 << 24 : 1 << 20));
         }
     }
 
-    static Batch of(List<UserSeed> users, Serializer serializer) {
-        Batch batch = new Batch();
-        users.forEach(user -> batch.add(user, serializer));
+    static Batch of(List<UserSeed> users, EventEncoding encoding) {
+        Batch batch = new Batch(encoding);
+        users.forEach(batch::add);
         return batch;
     }
 
-    List<String> events() {
-        return events;
+    BinaryRows rows(SeedTable table) {
+        return rows.get(table);
     }
 
-    StringBuilder rows(SeedTable table) {
-        return rows.get(table);
+    int events() {
+        return rows.get(SeedTable.EVENTS).rows();
+    }
+
+    /** Gives the batch's events the global indexes after {@code last}, in order; returns the last one given. */
+    long numberEvents(long last) {
+        BinaryRows events = rows.get(SeedTable.EVENTS);
+        for (int i = 0; i < events.rows(); i++) {
+            events.setLong(globalIndexAt[i], ++last);
+        }
+        return last;
     }
 
     /** The users, without their events (kept only for the users file). */
@@ -50,75 +58,79 @@ final class Batch {
     }
 
     long rowCount() {
-        return events.size() + readRows;
+        long count = 0;
+        for (BinaryRows table : rows.values()) {
+            count += table.rows();
+        }
+        return count;
     }
 
-    private void add(UserSeed user, Serializer serializer) {
+    private void add(UserSeed user) {
         users.add(new UserSeed(user.index(), user.userId(), user.kind(), List.of(), List.of()));
         for (SeedEvent event : user.events()) {
-            events.add(eventRow(event, serializer));
+            eventRow(event);
         }
         ReadModelRows model = ReadModelRows.of(user.events());
         UserRows.Profile profile = model.profile();
-        line(SeedTable.EMAIL_CLAIM).text(profile.email).value(profile.userId).end();
-        line(SeedTable.USER_PROFILE).value(profile.userId).text(profile.email).text(profile.displayName)
-                .text(profile.timeZone).time(profile.registeredAt).time(profile.updatedAt).value(profile.version).end();
-        line(SeedTable.BILLING_KNOWN_USER).value(profile.userId).time(profile.registeredAt).end();
-        line(SeedTable.MONITORING_KNOWN_USER).value(profile.userId).time(profile.registeredAt).end();
+        line(SeedTable.EMAIL_CLAIM).text(profile.email).uuid(profile.userId).end();
+        line(SeedTable.USER_PROFILE).uuid(profile.userId).text(profile.email).text(profile.displayName)
+                .text(profile.timeZone).time(profile.registeredAt).time(profile.updatedAt).int8(profile.version).end();
+        line(SeedTable.BILLING_KNOWN_USER).uuid(profile.userId).time(profile.registeredAt).end();
+        line(SeedTable.MONITORING_KNOWN_USER).uuid(profile.userId).time(profile.registeredAt).end();
         UserRows.Subscription s = model.subscription();
         if (s != null) {
-            line(SeedTable.SUBSCRIPTION).value(profile.userId).text(s.plan).text(s.status).value(s.trial)
+            line(SeedTable.SUBSCRIPTION).uuid(profile.userId).text(s.plan).text(s.status).bool(s.trial)
                     .time(s.currentPeriodEnd).time(s.startedAt).time(s.cancelledAt).time(s.updatedAt)
-                    .time(s.expiryNoticedAt).value(s.version).end();
+                    .time(s.expiryNoticedAt).int8(s.version).end();
         }
         DashboardCounts counts = new DashboardCounts();
         for (UserRows.Exposure e : model.exposures()) {
             // monitoring's own fingerprint rule; severity and time are not part of it
             byte[] fingerprint = new Finding(e.sourceName, e.sourceKind, e.dataTypes, Severity.LOW, e.foundAt)
                     .fingerprint().bytes();
-            line(SeedTable.FINDING_CLAIM).value(e.userId).bytes(fingerprint).value(e.exposureId).end();
-            line(SeedTable.EXPOSURE_FEED).value(e.exposureId).value(e.userId).text(e.sourceName).value(e.sourceKind)
+            line(SeedTable.FINDING_CLAIM).uuid(e.userId).bytes(fingerprint).uuid(e.exposureId).end();
+            line(SeedTable.EXPOSURE_FEED).uuid(e.exposureId).uuid(e.userId).text(e.sourceName).value(e.sourceKind)
                     .words(e.dataTypes).text(e.severity).text(e.status).time(e.foundAt).time(e.createdAt)
-                    .time(e.updatedAt).time(e.removalRequestedAt).time(e.removedAt).value(e.reappearedCount)
-                    .text(e.lastFailureReason).value(e.version).end();
-            line(SeedTable.EXPOSURE_STATE).value(e.userId).value(e.exposureId).text(e.status).text(e.severity).end();
+                    .time(e.updatedAt).time(e.removalRequestedAt).time(e.removedAt).int4(e.reappearedCount)
+                    .text(e.lastFailureReason).int8(e.version).end();
+            line(SeedTable.EXPOSURE_STATE).uuid(e.userId).uuid(e.exposureId).text(e.status).text(e.severity).end();
             counts.exposure(e);
         }
         for (SourceClaim claim : user.claims()) {
-            line(SeedTable.ALERT_SOURCE_CLAIM).value(claim.sourceEventId()).value(claim.alertId()).end();
+            // the policy claims the source event's id as Axon gives it: text
+            line(SeedTable.ALERT_SOURCE_CLAIM).value(claim.sourceEventId()).uuid(claim.alertId()).end();
         }
         for (UserRows.Alert a : model.alerts()) {
-            line(SeedTable.ALERT_FEED).value(a.raised.alertId()).value(a.raised.userId()).value(a.raised.category())
-                    .value(a.raised.severity()).text(a.status).text(a.raised.title()).value(a.raised.exposureId())
+            line(SeedTable.ALERT_FEED).uuid(a.raised.alertId()).uuid(a.raised.userId()).value(a.raised.category())
+                    .value(a.raised.severity()).text(a.status).text(a.raised.title()).uuid(a.raised.exposureId())
                     .text(a.raised.sourceName()).time(a.raised.raisedAt()).time(a.readAt).time(a.dismissedAt)
                     .time(a.updatedAt).end();
-            line(SeedTable.ALERT_STATE).value(a.raised.userId()).value(a.raised.alertId()).text(a.status).end();
+            line(SeedTable.ALERT_STATE).uuid(a.raised.userId()).uuid(a.raised.alertId()).text(a.status).end();
             counts.alert(a);
         }
         UserRows.Dashboard d = model.dashboard();
-        CopyLine summary = line(SeedTable.DASHBOARD_SUMMARY).value(profile.userId).text(d.displayName).text(d.plan)
+        BinaryRows summary = line(SeedTable.DASHBOARD_SUMMARY).uuid(profile.userId).text(d.displayName).text(d.plan)
                 .text(d.subscriptionStatus).time(d.currentPeriodEnd).time(d.subscriptionEndsAt);
         counts.write(summary);
         summary.time(d.lastAlertAt).time(d.lastExposureAt).time(d.updatedAt).end();
     }
 
-    private String eventRow(SeedEvent event, Serializer serializer) {
-        StringBuilder row = new StringBuilder(512);
-        String id = event.eventId().toString();
-        String trace = event.traceId().toString();
-        // the correlation data Axon's interceptors attach: the trace and the message that caused this one
-        MetaData metaData = MetaData.with("traceId", trace).and("correlationId", trace);
-        new CopyLine(row).text(id).text(event.aggregateId()).value(event.sequence()).text(event.aggregateType())
-                .text(org.axonframework.common.DateTimeUtils.formatInstant(event.at()))
+    private void eventRow(SeedEvent event) {
+        BinaryRows events = rows.get(SeedTable.EVENTS).row();
+        int n = events.rows() - 1;
+        if (n == globalIndexAt.length) {
+            globalIndexAt = Arrays.copyOf(globalIndexAt, n * 2);
+        }
+        globalIndexAt[n] = events.int8Slot();
+        events.text(event.eventId().toString()).text(event.aggregateId()).int8(event.sequence())
+                .text(event.aggregateType()).bytes(EventTimestamps.of(event.at()))
                 .text(event.payload().getClass().getName()).text(null)
-                .bytes(serializer.serialize(event.payload(), byte[].class).getData())
-                .bytes(serializer.serialize(metaData, byte[].class).getData());
-        return row.toString();
+                .bytes(encoding.payload(event.payload())).bytes(encoding.metaData(event.traceId()))
+                .end();
     }
 
-    private CopyLine line(SeedTable table) {
-        readRows++;
-        return new CopyLine(rows.get(table));
+    private BinaryRows line(SeedTable table) {
+        return rows.get(table).row();
     }
 
     /** The dashboard's counters from the user's item rows, as the state-transition deltas add up to. */
@@ -142,14 +154,14 @@ final class Batch {
             }
         }
 
-        void write(CopyLine line) {
+        void write(BinaryRows line) {
             for (int count : byStatus) {
-                line.value(count);
+                line.int4(count);
             }
             for (int count : openBySeverity) {
-                line.value(count);
+                line.int4(count);
             }
-            line.value(alerts).value(unread);
+            line.int4(alerts).int4(unread);
         }
     }
 

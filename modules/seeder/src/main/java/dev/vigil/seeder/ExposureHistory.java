@@ -28,8 +28,19 @@ final class ExposureHistory {
     private static final List<DataType> DATA_TYPES = List.of(DataType.values());
     private static final List<String> REFUSALS = List.of("the site did not answer", "identity could not be verified",
             "the source refused the request", "listing is public record");
-    /** Chance of one more removal-and-reappearance cycle (mean about 1.2 cycles). */
-    private static final double REAPPEARS = 0.55;
+    /**
+     * Chance of one more removal-and-reappearance cycle, by kind of source: data brokers and people-search sites
+     * re-list a removed profile again and again (their data is bought back), a breach or a paste reappears on
+     * another mirror now and then. Tuned so that alerts come to about twice the exposures ({@code UserHistoryTests}).
+     */
+    private static double relists(SourceKind kind) {
+        return switch (kind) {
+            case DATA_BROKER -> 0.85;
+            case PEOPLE_SEARCH -> 0.8;
+            case PASTE -> 0.5;
+            case BREACH -> 0.3;
+        };
+    }
 
     private final Randoms random;
     private final UUID userId;
@@ -56,11 +67,13 @@ final class ExposureHistory {
         Instant foundAt = detectedAt.minus(Duration.ofMinutes(random.between(0, 43_200)));
         emit(detectedAt, new ExposureDetected(exposureId, userId, sourceName, kind, dataTypes(), severity, foundAt,
                 detectedAt));
-        while (random.chance(REAPPEARS)) {
+        double relists = relists(kind);
+        while (random.chance(relists)) {
             if (!request() || !confirm()) {
                 return;
             }
-            Instant reappearedAt = random.after(last, Duration.ofDays(7), Duration.ofDays(150));
+            // brokers re-list within weeks: a removal holds until their next data refresh
+            Instant reappearedAt = random.after(last, Duration.ofDays(5), Duration.ofDays(90));
             Severity now = random.chance(0.2) ? random.pick(SEVERITIES) : severity;
             Instant foundAgain = reappearedAt.minus(Duration.ofMinutes(random.between(0, 7_200)));
             if (!emit(reappearedAt, new ExposureReappeared(exposureId, userId, sourceName, now, foundAgain, reappearedAt))) {
@@ -83,12 +96,13 @@ final class ExposureHistory {
     }
 
     private boolean request() {
-        Instant at = random.after(last, Duration.ofHours(1), Duration.ofDays(30));
+        // requested by the user from the alert, or by the automatic removal service
+        Instant at = random.after(last, Duration.ofHours(1), Duration.ofDays(14));
         return emit(at, new RemovalRequested(exposureId, userId, at));
     }
 
     private boolean confirm() {
-        Instant at = random.after(last, Duration.ofDays(1), Duration.ofDays(20));
+        Instant at = random.after(last, Duration.ofDays(1), Duration.ofDays(14));
         return emit(at, new RemovalConfirmed(exposureId, userId, at));
     }
 

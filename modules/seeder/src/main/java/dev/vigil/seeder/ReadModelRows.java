@@ -25,7 +25,7 @@ import java.util.UUID;
 
 /**
  * The rows the projections build from one user's events, computed in memory by applying the events in store
- * order with the same rules as the projections' SQL (which {@code SeededReadModelsIntegrationTests} checks by
+ * order with the same rules as the projections' SQL (which {@code SeededServiceIntegrationTests} checks by
  * rebuilding every read model from the seeded events and comparing checksums).
  */
 final class ReadModelRows {

@@ -7,6 +7,9 @@ public final class SeedCommand {
     }
 
     public static void main(String[] args) throws Exception {
+        // Axon reads this switch from system properties and the environment only, not from Spring's properties
+        // (the platform's axon-defaults.properties has no effect on it): without it, a seed phones AxonIQ home.
+        System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
         SeedOptions options;
         try {
             options = SeedOptions.parse(args, System.getenv());

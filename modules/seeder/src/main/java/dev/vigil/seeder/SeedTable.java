@@ -47,6 +47,6 @@ enum SeedTable {
     }
 
     String copyStatement() {
-        return "COPY " + table + " (" + columns + ") FROM STDIN";
+        return "COPY " + table + " (" + columns + ") FROM STDIN (FORMAT binary, FREEZE)";
     }
 }

@@ -1,10 +1,7 @@
 package dev.vigil.seeder;
 
 import dev.vigil.seeder.UserHistory.UserSeed;
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,6 +38,7 @@ final class Seeder {
     private final SeedOptions options;
     private final BulkConnections bulk;
     private final Serializer serializer;
+    private final EventEncoding encoding;
     private final int segments;
     private final PrintStream log;
 
@@ -48,6 +46,7 @@ final class Seeder {
         this.options = options;
         this.bulk = new BulkConnections(options.dbUrl(), options.dbUser(), options.dbPassword());
         this.serializer = serializer;
+        this.encoding = new EventEncoding(serializer);
         this.segments = segments;
         this.log = log;
     }
@@ -63,7 +62,9 @@ final class Seeder {
         }
         long[] loaded = load(progress);
         progress.phase("building " + indexes.definitions().size() + " indexes and keys");
-        IndexBuilds.run(bulk, indexes, Math.max(2, Runtime.getRuntime().availableProcessors()));
+        List<IndexBuilds.Built> built = IndexBuilds.run(bulk, indexes, Math.max(2, Runtime.getRuntime().availableProcessors()));
+        log.printf("%nslowest index builds:");
+        IndexBuilds.printSlowest(built, log);
         try (Connection connection = bulk.open(); Statement statement = connection.createStatement()) {
             statement.execute("SELECT setval(pg_get_serial_sequence('axon.domain_event_entry', 'global_index'), "
                     + Math.max(1, loaded[0]) + ")");
@@ -88,7 +89,7 @@ final class Seeder {
         int done = 0;
         try (ExecutorService generators = Executors.newFixedThreadPool(threads);
                 CopyStreams copy = new CopyStreams(bulk);
-                UsersFile usersFile = new UsersFile(options)) {
+                UsersFile usersFile = UsersFile.open(options.usersOut())) {
             Deque<Future<Batch>> pending = new ArrayDeque<>();
             int next = 0;
             while (next < users || !pending.isEmpty()) {
@@ -100,15 +101,9 @@ final class Seeder {
                     next = to;
                 }
                 Batch batch = take(pending.poll());
-                StringBuilder events = new StringBuilder(batch.events().size() * 600);
-                for (String event : batch.events()) {
-                    events.append(++globalIndex).append('\t').append(event).append('\n');
-                }
-                copy.write(SeedTable.EVENTS, events);
+                globalIndex = batch.numberEvents(globalIndex);
                 for (SeedTable table : SeedTable.values()) {
-                    if (table != SeedTable.EVENTS) {
-                        copy.write(table, batch.rows(table));
-                    }
+                    copy.write(table, batch.rows(table));
                 }
                 usersFile.write(batch.users());
                 rows += batch.rowCount();
@@ -124,7 +119,7 @@ final class Seeder {
     private Batch generate(int from, int to) {
         List<UserSeed> seeds = new ArrayList<>(to - from);
         IntStream.range(from, to).forEach(index -> seeds.add(UserHistory.generate(options.seed(), index)));
-        return Batch.of(seeds, serializer);
+        return Batch.of(seeds, encoding);
     }
 
     private static Batch take(Future<Batch> future) throws Exception {
@@ -145,33 +140,6 @@ final class Seeder {
                                 + "database only (drop and create it, or point --db-url at a new one)");
                     }
                 }
-            }
-        }
-    }
-
-    /** The --users-out CSV, in user order; does nothing without the option. */
-    private static final class UsersFile implements AutoCloseable {
-        private final BufferedWriter out;
-
-        UsersFile(SeedOptions options) throws IOException {
-            out = options.usersOut().isPresent() ? Files.newBufferedWriter(options.usersOut().get()) : null;
-            if (out != null) {
-                out.write("userId,kind\n");
-            }
-        }
-
-        void write(List<UserSeed> users) throws IOException {
-            if (out != null) {
-                for (UserSeed user : users) {
-                    out.write(user.userId() + "," + user.kind().csvName() + "\n");
-                }
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (out != null) {
-                out.close();
             }
         }
     }
