@@ -14,13 +14,13 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -123,12 +123,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * No pooled connection came free within {@code vigil.db.pool.connection-timeout}: the database or the pool is
-     * saturated, which is temporary and the client's retry may succeed, so a 503 with {@code Retry-After}, never a
-     * 500. Nothing was written (a command's transaction never began). Counted in
-     * {@code hikaricp_connections_timeout_total}, which pages (docs/ops/alerts.yml).
+     * No database connection: none came free within {@code vigil.db.pool.connection-timeout} (a saturated pool,
+     * counted in {@code hikaricp_connections_timeout_total}, which pages: docs/ops/alerts.yml) or the database
+     * cannot be reached. Temporary, and the client's retry may succeed, so a 503 with {@code Retry-After},
+     * never a 500. Nothing was written: a command's transaction never began.
      */
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> busy(Exception ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The service is too busy to answer now; retry in a moment");

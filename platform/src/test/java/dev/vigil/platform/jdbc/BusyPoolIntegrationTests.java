@@ -1,4 +1,4 @@
-package dev.vigil.platform.web;
+package dev.vigil.platform.jdbc;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
