@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -52,50 +54,86 @@ final class CacheMetrics {
     }
 
     private final MeterRegistry meters;
-    // every cached read passes here: each meter is built once, not looked up by name and tags per call
-    private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
+    // every cached read passes here: meters are built once per space (or once), never looked up per call
+    private final ConcurrentMap<String, SpaceMeters> spaces = new ConcurrentHashMap<>();
+    private final Map<RedisOperation, Timer> succeeded = new EnumMap<>(RedisOperation.class);
+    private final Map<RedisOperation, Timer> failed = new EnumMap<>(RedisOperation.class);
+    private final Map<RedisOperation, Counter> skipped = new EnumMap<>(RedisOperation.class);
 
     CacheMetrics(MeterRegistry meters, RedisBackoff backoff) {
         this.meters = meters;
         Gauge.builder(BYPASSED, backoff, b -> b.inBackoff() ? 1 : 0)
                 .description("1 while the read cache skips Redis after a failure and serves every read from its loader")
                 .register(meters);
+        for (RedisOperation operation : RedisOperation.values()) {
+            succeeded.put(operation, redisTimer(operation, "success"));
+            failed.put(operation, redisTimer(operation, "error"));
+            skipped.put(operation, Counter.builder(SKIPPED)
+                    .description("Redis round trips the read cache left out during a back-off")
+                    .tag("operation", operation.tag())
+                    .register(meters));
+        }
     }
 
     void request(CacheSpace space, Result result) {
-        counter(REQUESTS, "Cached reads by how they were served; callers that shared one load count its result",
-                "space", space.name(), "result", result.tag()).increment();
+        of(space).requests.get(result).increment();
     }
 
     void load(CacheSpace space) {
-        counter(LOADS, "Loader runs (database reads) behind the read cache; concurrent misses share one",
-                "space", space.name()).increment();
+        of(space).loads.increment();
     }
 
     void store(CacheSpace space, Store store) {
-        counter(STORES, "Loaded values by whether they were written to Redis",
-                "space", space.name(), "result", store.tag()).increment();
+        of(space).stores.get(store).increment();
     }
 
-    void roundTrip(RedisOperation operation, boolean succeeded, long nanos) {
-        String outcome = succeeded ? "success" : "error";
-        timers.computeIfAbsent(operation.tag() + '|' + outcome, key -> Timer.builder(REDIS)
-                        .description("Redis round trips of the read cache")
-                        .tag("operation", operation.tag())
-                        .tag("outcome", outcome)
-                        .publishPercentileHistogram()
-                        .register(meters))
-                .record(nanos, TimeUnit.NANOSECONDS);
+    void roundTrip(RedisOperation operation, boolean success, long nanos) {
+        (success ? succeeded : failed).get(operation).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void skipped(RedisOperation operation) {
-        counter(SKIPPED, "Redis round trips the read cache left out during a back-off",
-                "operation", operation.tag()).increment();
+        skipped.get(operation).increment();
     }
 
-    private Counter counter(String name, String description, String... tags) {
-        return counters.computeIfAbsent(name + '|' + String.join("|", tags),
-                key -> Counter.builder(name).description(description).tags(tags).register(meters));
+    private SpaceMeters of(CacheSpace space) {
+        return spaces.computeIfAbsent(space.name(), name -> new SpaceMeters(name, meters));
+    }
+
+    private Timer redisTimer(RedisOperation operation, String outcome) {
+        return Timer.builder(REDIS)
+                .description("Redis round trips of the read cache")
+                .tag("operation", operation.tag())
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(meters);
+    }
+
+    /** One cache space's counters. */
+    private static final class SpaceMeters {
+
+        final Map<Result, Counter> requests = new EnumMap<>(Result.class);
+        final Counter loads;
+        final Map<Store, Counter> stores = new EnumMap<>(Store.class);
+
+        SpaceMeters(String space, MeterRegistry meters) {
+            for (Result result : Result.values()) {
+                requests.put(result, Counter.builder(REQUESTS)
+                        .description("Cached reads by how they were served; callers that shared one load count its result")
+                        .tag("space", space)
+                        .tag("result", result.tag())
+                        .register(meters));
+            }
+            loads = Counter.builder(LOADS)
+                    .description("Loader runs (database reads) behind the read cache; concurrent misses share one")
+                    .tag("space", space)
+                    .register(meters);
+            for (Store store : Store.values()) {
+                stores.put(store, Counter.builder(STORES)
+                        .description("Loaded values by whether they were written to Redis")
+                        .tag("space", space)
+                        .tag("result", store.tag())
+                        .register(meters));
+            }
+        }
     }
 }

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import org.slf4j.Logger;
@@ -20,10 +19,10 @@ final class SlowStatementReporter {
 
     static final String METER = "db.query.slow";
     static final String LOGGER = "vigil.sql.slow";
-    private static final String ORIGIN = "vigil.origin";
-    private static final String ALERTED = "vigil.alerted";
 
     private static final Logger log = LoggerFactory.getLogger(LOGGER);
+    private static final String LINE = "slow_statement state={} level={} name={} duration_ms={} threshold_ms={} "
+            + "origin=\"{}\" request_id={} success={} params={} sql=\"{}\"";
 
     private final SlowStatementProperties thresholds;
     private final MeterRegistry meters;
@@ -38,33 +37,29 @@ final class SlowStatementReporter {
         return thresholds;
     }
 
-    /** Called on the statement's thread before it runs. */
-    void starting(ExecutionInfo execution) {
-        execution.addCustomValue(ORIGIN, StatementOrigin.current());
-        execution.addCustomValue(ALERTED, new AtomicBoolean());
+    /** From the watch's thread: a statement has been running for the alert threshold. */
+    void stillRunning(List<QueryInfo> queries, StatementOrigin origin, long runningMillis) {
+        report(true, "running", "-", queries, origin, runningMillis, true);
     }
 
-    /** Called from the watch's thread when a statement has been running for the alert threshold. */
-    void stillRunning(ExecutionInfo execution, List<QueryInfo> queries, long runningMillis) {
-        if (claimAlert(execution)) {
-            report(true, "running", execution, queries, runningMillis, true);
-        }
-    }
-
-    /** Called on the statement's thread once it has finished. */
-    void finished(ExecutionInfo execution, List<QueryInfo> queries) {
+    /**
+     * On the statement's thread, once it has ended.
+     *
+     * @param reportedWhileRunning it was reported and counted as an alert while it ran: it is logged again with
+     *        its full duration, not counted again
+     */
+    void finished(ExecutionInfo execution, List<QueryInfo> queries, boolean reportedWhileRunning) {
         long elapsedMillis = execution.getElapsedTime();
-        if (elapsedMillis <= thresholds.warnAfter().toMillis()) {
+        if (!reportedWhileRunning && elapsedMillis <= thresholds.warnAfter().toMillis()) {
             return;
         }
-        boolean alert = elapsedMillis > thresholds.alertAfter().toMillis();
-        // an alert already counted while the statement ran is logged again with its full duration, not recounted
-        boolean count = !alert || claimAlert(execution);
-        report(alert, "finished", execution, queries, elapsedMillis, count);
+        boolean alert = reportedWhileRunning || elapsedMillis > thresholds.alertAfter().toMillis();
+        report(alert, "finished", execution.isSuccess(), queries, StatementOrigin.current(), elapsedMillis,
+                !reportedWhileRunning);
     }
 
-    private void report(boolean alert, String state, ExecutionInfo execution, List<QueryInfo> queries, long millis,
-            boolean count) {
+    private void report(boolean alert, String state, Object success, List<QueryInfo> queries,
+            StatementOrigin origin, long millis, boolean count) {
         String name = queries.isEmpty() ? StatementNames.UNNAMED : StatementNames.of(queries.get(0).getQuery());
         String level = alert ? "alert" : "warn";
         if (count) {
@@ -75,22 +70,13 @@ final class SlowStatementReporter {
                     .tag("level", level)
                     .register(meters)).increment();
         }
-        StatementOrigin origin = execution.getCustomValue(ORIGIN, StatementOrigin.class);
         long threshold = (alert ? thresholds.alertAfter() : thresholds.warnAfter()).toMillis();
-        String line = "slow_statement state={} level={} name={} duration_ms={} threshold_ms={} origin=\"{}\" "
-                + "request_id={} success={} params={} sql=\"{}\"";
-        Object[] values = {state, level, name, millis, threshold, origin == null ? "-" : origin.origin(),
-                origin == null ? "-" : origin.requestId(), state.equals("running") ? "-" : execution.isSuccess(),
-                MaskedSql.parameterTypes(queries), MaskedSql.ofQueries(queries)};
+        Object[] values = {state, level, name, millis, threshold, origin.describe(), origin.requestIdOrDash(),
+                success, MaskedSql.parameterTypes(queries), MaskedSql.ofQueries(queries)};
         if (alert) {
-            log.error(line, values);
+            log.error(LINE, values);
         } else {
-            log.warn(line, values);
+            log.warn(LINE, values);
         }
-    }
-
-    private static boolean claimAlert(ExecutionInfo execution) {
-        AtomicBoolean alerted = execution.getCustomValue(ALERTED, AtomicBoolean.class);
-        return alerted == null || alerted.compareAndSet(false, true);
     }
 }

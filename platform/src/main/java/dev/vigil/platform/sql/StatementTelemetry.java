@@ -13,14 +13,12 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 public final class StatementTelemetry implements AutoCloseable {
 
     private final StatementMetricsListener metrics;
-    private final SlowStatementLog slowLog;
-    private final RunningStatementWatch runningWatch;
+    private final SlowStatementWatch slowStatements;
 
     public StatementTelemetry(MeterRegistry meters, SlowStatementProperties slow) {
         SlowStatementReporter reporter = new SlowStatementReporter(slow, meters);
         this.metrics = new StatementMetricsListener(meters);
-        this.slowLog = new SlowStatementLog(reporter);
-        this.runningWatch = new RunningStatementWatch(reporter);
+        this.slowStatements = new SlowStatementWatch(reporter);
     }
 
     public DataSource wrap(DataSource pool, String name) {
@@ -30,14 +28,13 @@ public final class StatementTelemetry implements AutoCloseable {
     /** Every listener, in the order they see a statement. */
     ChainListener listeners() {
         ChainListener chain = new ChainListener();
-        chain.addListener(slowLog); // first: notes who runs the statement before the watch can report it
-        chain.addListener(runningWatch);
+        chain.addListener(slowStatements);
         chain.addListener(metrics);
         return chain;
     }
 
     @Override
     public void close() {
-        runningWatch.close();
+        slowStatements.close();
     }
 }

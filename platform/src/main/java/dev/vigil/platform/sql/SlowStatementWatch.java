@@ -12,14 +12,15 @@ import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 
 /**
- * Watches running statements and reports each one, while it still runs, once it has run for the alert
- * threshold: a statement stuck for minutes alerts before it ends (or if it never does).
+ * Watches every statement for slowness: one still running at the alert threshold is reported while it runs (a
+ * statement stuck for minutes alerts before it ends, or if it never does), and one that took longer than the
+ * warn threshold is reported when it ends.
  * <p>
- * A statement costs one map insert and one removal; one thread looks over the (at most pool-sized) map every
- * {@link #CHECK_INTERVAL}. datasource-proxy's own {@code SlowQueryListener} schedules a task per statement
- * instead, which measured several microseconds per statement here (docs/ops/slow-queries.md).
+ * A statement costs one small record, one map insert and one removal; one thread looks over the (at most
+ * pool-sized) map every {@link #CHECK_INTERVAL}. datasource-proxy's own {@code SlowQueryListener} schedules a
+ * task per statement instead, which measured 30 times more per statement here (docs/ops/slow-queries.md).
  */
-final class RunningStatementWatch implements QueryExecutionListener, AutoCloseable {
+final class SlowStatementWatch implements QueryExecutionListener, AutoCloseable {
 
     static final Duration CHECK_INTERVAL = Duration.ofMillis(50);
 
@@ -29,7 +30,7 @@ final class RunningStatementWatch implements QueryExecutionListener, AutoCloseab
     private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("vigil-sql-watch").daemon().factory());
 
-    RunningStatementWatch(SlowStatementReporter reporter) {
+    SlowStatementWatch(SlowStatementReporter reporter) {
         this.reporter = reporter;
         this.alertAfterNanos = reporter.thresholds().alertAfter().toNanos();
         checker.scheduleWithFixedDelay(this::reportOverdue, CHECK_INTERVAL.toMillis(), CHECK_INTERVAL.toMillis(),
@@ -38,21 +39,24 @@ final class RunningStatementWatch implements QueryExecutionListener, AutoCloseab
 
     @Override
     public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
-        running.put(execution, new Running(System.nanoTime(), queries));
+        // who runs it is noted now: a report made from the checker's thread cannot find out
+        running.put(execution, new Running(System.nanoTime(), queries, StatementOrigin.current()));
     }
 
     @Override
     public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
-        running.remove(execution);
+        // gone from the map: the checker took it, and has reported and counted it while it ran
+        boolean reportedWhileRunning = running.remove(execution) == null;
+        reporter.finished(execution, queries, reportedWhileRunning);
     }
 
     private void reportOverdue() {
         long now = System.nanoTime();
         running.forEach((execution, statement) -> {
             long elapsed = now - statement.startedNanos();
-            // remove() claims the report: the statement is reported once, and its end then finds nothing to remove
+            // remove() claims the report: the statement's end then knows it was already counted
             if (elapsed >= alertAfterNanos && running.remove(execution, statement)) {
-                reporter.stillRunning(execution, statement.queries(), TimeUnit.NANOSECONDS.toMillis(elapsed));
+                reporter.stillRunning(statement.queries(), statement.origin(), TimeUnit.NANOSECONDS.toMillis(elapsed));
             }
         });
     }
@@ -62,6 +66,6 @@ final class RunningStatementWatch implements QueryExecutionListener, AutoCloseab
         checker.shutdownNow();
     }
 
-    private record Running(long startedNanos, List<QueryInfo> queries) {
+    private record Running(long startedNanos, List<QueryInfo> queries, StatementOrigin origin) {
     }
 }
