@@ -5,8 +5,13 @@ merely wraps the request (a servlet filter around everything) is not charged for
 
   LOADTEST_SERVICE_JVM_OPTS="-Xms1g -Xmx2g -XX:StartFlightRecording=filename=/tmp/vigil.jfr,settings=profile" \\
       bin/loadtest --simulation saturation ...
-  loadtest/tools/jfr_breakdown.py /tmp/vigil.jfr
+  loadtest/tools/jfr_breakdown.py /tmp/vigil.jfr [loadtest/target/results/<run>/window.txt]
+
+With a run's window file (bin/loadtest writes one), only the samples of the measured window are counted,
+not the warm-up before it; --frames N also lists the N most sampled innermost frames.
 """
+import argparse
+import datetime
 import collections
 import os
 import re
@@ -27,16 +32,38 @@ LAYERS = [
     ("Tomcat and HTTP parsing", r"apache\.(tomcat|coyote|catalina)"),
 ]
 FRAME = re.compile(r"^\s+([\w.$<>]+)\(", re.M)
+START = re.compile(r"startTime = (\d\d:\d\d:\d\d\.\d+) \((\d{4}-\d\d-\d\d)\)")
+
+
+def window(path):
+    """The measured window as (first, last) epoch milliseconds, from lines 'start MILLIS' and 'end MILLIS'."""
+    marks = dict(line.split() for line in open(path) if line.strip())
+    return int(marks["start"]), int(marks["end"])
+
+
+def sampled_at(sample):
+    """Epoch milliseconds of a printed sample; jfr prints its start time in UTC when TZ is UTC."""
+    time, day = START.search(sample).groups()
+    moment = datetime.datetime.fromisoformat(f"{day}T{time}").replace(tzinfo=datetime.timezone.utc)
+    return moment.timestamp() * 1000
 
 
 def main():
-    recording = sys.argv[1]
+    arguments = argparse.ArgumentParser(description="Where the service's CPU goes, by layer, from a JFR file")
+    arguments.add_argument("recording")
+    arguments.add_argument("window", nargs="?", help="a run's window.txt: count only its measured window")
+    arguments.add_argument("--frames", type=int, default=0, help="also list the N most sampled innermost frames")
+    options = arguments.parse_args()
+    recording = options.recording
     jfr = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "jfr")
     printed = subprocess.run([jfr, "print", "--stack-depth", "96", "--events", "jdk.ExecutionSample", recording],
-                             check=True, capture_output=True, text=True).stdout
+                             check=True, capture_output=True, text=True, env={**os.environ, "TZ": "UTC"}).stdout
     # start-up (context refresh, Flyway) is not request work: leave out the samples of the main thread's run
     samples = [sample for sample in printed.split("jdk.ExecutionSample {")[1:]
                if "SpringApplication.run(" not in sample]
+    if options.window:
+        first, last = window(options.window)
+        samples = [sample for sample in samples if first <= sampled_at(sample) <= last]
     charged = collections.Counter()
     for sample in samples:
         layer = "other (JDK, virtual-thread scheduling)"
@@ -50,6 +77,12 @@ def main():
     print("|---|---:|")
     for layer, count in charged.most_common():
         print(f"| {layer} | {100.0 * count / len(samples):.1f} % |")
+    if options.frames:
+        innermost = collections.Counter(next(iter(FRAME.findall(sample)), "?") for sample in samples)
+        print(f"\n| innermost frame | share of {len(samples)} samples |")
+        print("|---|---:|")
+        for frame, count in innermost.most_common(options.frames):
+            print(f"| `{frame}` | {100.0 * count / len(samples):.1f} % |")
 
 
 if __name__ == "__main__":
