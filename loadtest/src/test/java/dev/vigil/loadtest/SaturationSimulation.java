@@ -60,9 +60,9 @@ public class SaturationSimulation extends Simulation {
         TimedLevel level = new TimedLevel(length);
         String name = "%s c%04d".formatted(endpoint, users);
         ChainBuilder requests = switch (endpoint) {
-            case "ping" -> exec(ping(name));
+            case "ping" -> exec(VigilRequests.ping(name));
             case "dashboard" -> exec(dashboard(name));
-            default -> exec(ping(name + " ping"), dashboard(name + " dashboard"));
+            default -> exec(VigilRequests.ping(name + " ping"), dashboard(name + " dashboard"));
         };
         return scenario(name)
                 .feed(listFeeder(records).circular())
@@ -75,10 +75,6 @@ public class SaturationSimulation extends Simulation {
                 })
                 .asLongAs(session -> level.running()).on(requests)
                 .injectClosed(constantConcurrentUsers(users).during(length));
-    }
-
-    private static HttpRequestActionBuilder ping(String name) {
-        return http(name).get("/loadtest/ping").header("Authorization", "Bearer #{token}").check(status().is(200));
     }
 
     private static HttpRequestActionBuilder dashboard(String name) {

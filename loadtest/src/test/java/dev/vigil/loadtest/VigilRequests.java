@@ -87,6 +87,14 @@ final class VigilRequests {
                 .check(status().in(200, 404));
     }
 
+    /**
+     * The load-test profile's fixed answer ({@code GET /loadtest/ping}): the service's floor, with the same token
+     * check as every API request.
+     */
+    static HttpRequestActionBuilder ping(String name) {
+        return http(name).get("/loadtest/ping").header("Authorization", BEARER).check(status().is(200));
+    }
+
     private static io.gatling.javaapi.core.CheckBuilder nextPageLink() {
         return headerRegex("Link", "<([^>]+)>;\\s*rel=\"next\"").optional().saveAs(NEXT_PAGE);
     }
