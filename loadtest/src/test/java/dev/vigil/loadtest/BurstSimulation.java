@@ -74,10 +74,19 @@ public class BurstSimulation extends Simulation {
     }
 
     private PopulationBuilder generatorWarmup() {
-        return scenario("generator warm-up")
+        ScenarioBuilder warmupScenario = scenario("generator warm-up")
                 .feed(listFeeder(records.subList(users, users + warmupUsers)).queue())
-                .exec(VigilRequests.dashboard().silent(), VigilRequests.alertsFirstPage().silent())
-                .injectOpen(rampUsers(warmupUsers).during(warmup));
+                .exec(VigilRequests.dashboard().silent(), VigilRequests.alertsFirstPage().silent());
+        if (!Boolean.parseBoolean(LoadSettings.text("warmupInBursts", "false"))) {
+            return warmupScenario.injectOpen(rampUsers(warmupUsers).during(warmup));
+        }
+        int waves = Math.max(1, warmupUsers / users);
+        List<io.gatling.javaapi.core.OpenInjectionStep> steps = new ArrayList<>();
+        for (int wave = 0; wave < waves; wave++) {
+            steps.add(atOnceUsers(users));
+            steps.add(nothingFor(warmup.dividedBy(waves)));
+        }
+        return warmupScenario.injectOpen(steps);
     }
 
     private List<Assertion> assertions() {
