@@ -74,19 +74,10 @@ public class BurstSimulation extends Simulation {
     }
 
     private PopulationBuilder generatorWarmup() {
-        ScenarioBuilder warmupScenario = scenario("generator warm-up")
+        return scenario("generator warm-up")
                 .feed(listFeeder(records.subList(users, users + warmupUsers)).queue())
-                .exec(VigilRequests.dashboard().silent(), VigilRequests.alertsFirstPage().silent());
-        if (!Boolean.parseBoolean(LoadSettings.text("warmupInBursts", "false"))) {
-            return warmupScenario.injectOpen(rampUsers(warmupUsers).during(warmup));
-        }
-        int waves = Math.max(1, warmupUsers / users);
-        List<io.gatling.javaapi.core.OpenInjectionStep> steps = new ArrayList<>();
-        for (int wave = 0; wave < waves; wave++) {
-            steps.add(atOnceUsers(users));
-            steps.add(nothingFor(warmup.dividedBy(waves)));
-        }
-        return warmupScenario.injectOpen(steps);
+                .exec(VigilRequests.dashboard().silent(), VigilRequests.alertsFirstPage().silent())
+                .injectOpen(rampUsers(warmupUsers).during(warmup));
     }
 
     private List<Assertion> assertions() {
