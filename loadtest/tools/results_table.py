@@ -46,9 +46,11 @@ def cpu_means(csv_path, start, end):
     sums, counts, peaks = {}, {}, {}
     if not csv_path or not os.path.exists(csv_path):
         return sums, counts, peaks
-    for line in open(csv_path):
-        stamp, category, value = line.strip().split(",")
-        if start and int(stamp) < start or end and int(stamp) > end + 2000:
+    rows = [line.strip().split(",") for line in open(csv_path)]
+    stamps = sorted({int(row[0]) for row in rows})
+    interval = stamps[1] - stamps[0] if len(stamps) > 1 else 2000  # a sample covers the interval before its stamp
+    for stamp, category, value in rows:
+        if start and int(stamp) < start or end and int(stamp) > end + interval:
             continue
         sums[category] = sums.get(category, 0.0) + float(value)
         counts[category] = counts.get(category, 0) + 1

@@ -9,6 +9,7 @@ import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.Assertion;
+import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
@@ -33,6 +34,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>{@code -DpingOnly=true} sends the same two bursts to the load-test profile's fixed answer instead: the floor
  * that new connections, the token check and the generator itself set on this machine.
+ *
+ * <p>{@code -DsharedConnections=true} sends every request over one shared pool of keep-alive connections, as a
+ * load balancer or the web app's server would, instead of a new connection per user; the warm-up then arrives
+ * in waves as large as the burst, so the pool already holds that many connections when the burst comes.
  */
 public class BurstSimulation extends Simulation {
 
@@ -44,6 +49,7 @@ public class BurstSimulation extends Simulation {
     private final List<Map<String, Object>> records =
             LoadUsers.records(LoadUsers.atLeast(users + warmupUsers), Duration.ofMinutes(5));
     private final boolean pingOnly = Boolean.parseBoolean(LoadSettings.text("pingOnly", "false"));
+    private final boolean sharedConnections = Boolean.parseBoolean(LoadSettings.text("sharedConnections", "false"));
     private final AtomicBoolean burstStarted = new AtomicBoolean();
 
     private final ScenarioBuilder dashboards = scenario("dashboard burst")
@@ -64,7 +70,7 @@ public class BurstSimulation extends Simulation {
         PopulationBuilder bursts = dashboards.injectOpen(nothingFor(settle), atOnceUsers(users))
                 .andThen(alertPages.injectOpen(atOnceUsers(users)));
         setUp(warmupUsers > 0 ? generatorWarmup().andThen(bursts) : bursts)
-                .protocols(VigilRequests.protocol())
+                .protocols(sharedConnections ? VigilRequests.protocol().shareConnections() : VigilRequests.protocol())
                 .assertions(assertions());
     }
 
@@ -77,7 +83,18 @@ public class BurstSimulation extends Simulation {
         return scenario("generator warm-up")
                 .feed(listFeeder(records.subList(users, users + warmupUsers)).queue())
                 .exec(VigilRequests.dashboard().silent(), VigilRequests.alertsFirstPage().silent())
-                .injectOpen(rampUsers(warmupUsers).during(warmup));
+                .injectOpen(sharedConnections ? inWaves() : List.of(rampUsers(warmupUsers).during(warmup)));
+    }
+
+    /** Waves of burst size, so that a shared pool has opened as many connections as the burst will use. */
+    private List<OpenInjectionStep> inWaves() {
+        int waves = Math.max(1, warmupUsers / users);
+        List<OpenInjectionStep> steps = new ArrayList<>();
+        for (int wave = 0; wave < waves; wave++) {
+            steps.add(atOnceUsers(users));
+            steps.add(nothingFor(warmup.dividedBy(waves)));
+        }
+        return steps;
     }
 
     private List<Assertion> assertions() {
