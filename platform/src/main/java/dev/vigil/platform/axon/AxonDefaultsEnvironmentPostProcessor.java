@@ -14,13 +14,15 @@ import org.springframework.core.io.support.ResourcePropertySource;
  * lowest-precedence property source: every application and test context gets them, and any of
  * them can still be overridden the usual way.
  * <p>
- * Axon reads its update-check switch from a JVM system property, not from Spring's environment, so the
- * resolved {@value #UPDATE_CHECK_DISABLED} is copied there unless the JVM was started with its own value.
+ * Axon reads two switches from JVM system properties only, not from Spring's environment: the update check
+ * ({@value #UPDATE_CHECK_DISABLED}, copied from the resolved environment) and the start-up advertisement for
+ * AxonIQ Console ({@value #CONSOLE_MESSAGE_DISABLED}, off). A value the JVM was started with is left alone.
  */
 public class AxonDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String RESOURCE = "dev/vigil/platform/axon/axon-defaults.properties";
     static final String UPDATE_CHECK_DISABLED = "axoniq.update-checker.disabled";
+    static final String CONSOLE_MESSAGE_DISABLED = "disable-axoniq-console-message";
 
     @Override
     public int getOrder() {
@@ -39,6 +41,9 @@ public class AxonDefaultsEnvironmentPostProcessor implements EnvironmentPostProc
         }
         if (System.getProperty(UPDATE_CHECK_DISABLED) == null) {
             System.setProperty(UPDATE_CHECK_DISABLED, environment.getProperty(UPDATE_CHECK_DISABLED, "true"));
+        }
+        if (System.getProperty(CONSOLE_MESSAGE_DISABLED) == null) {
+            System.setProperty(CONSOLE_MESSAGE_DISABLED, "true");
         }
     }
 }

@@ -13,21 +13,29 @@ import org.springframework.core.env.StandardEnvironment;
 class AxonDefaultsEnvironmentPostProcessorTests {
 
     private static final String SWITCH = AxonDefaultsEnvironmentPostProcessor.UPDATE_CHECK_DISABLED;
+    private static final String BANNER = AxonDefaultsEnvironmentPostProcessor.CONSOLE_MESSAGE_DISABLED;
 
     private final AxonDefaultsEnvironmentPostProcessor defaults = new AxonDefaultsEnvironmentPostProcessor();
-    private String before;
+    private String switchBefore;
+    private String bannerBefore;
 
     @BeforeEach
-    void clearSwitch() {
-        before = System.clearProperty(SWITCH);
+    void clearSwitches() {
+        switchBefore = System.clearProperty(SWITCH);
+        bannerBefore = System.clearProperty(BANNER);
     }
 
     @AfterEach
-    void restoreSwitch() {
-        if (before == null) {
-            System.clearProperty(SWITCH);
+    void restoreSwitches() {
+        restore(SWITCH, switchBefore);
+        restore(BANNER, bannerBefore);
+    }
+
+    private static void restore(String name, String value) {
+        if (value == null) {
+            System.clearProperty(name);
         } else {
-            System.setProperty(SWITCH, before);
+            System.setProperty(name, value);
         }
     }
 
@@ -39,6 +47,7 @@ class AxonDefaultsEnvironmentPostProcessorTests {
 
         assertThat(environment.getProperty("axon.axonserver.enabled")).isEqualTo("false");
         assertThat(System.getProperty(SWITCH)).isEqualTo("true");
+        assertThat(System.getProperty(BANNER)).isEqualTo("true");
     }
 
     @Test
