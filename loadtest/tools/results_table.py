@@ -43,19 +43,28 @@ def window(path):
 
 
 def cpu_means(csv_path, start, end):
-    sums, counts, peaks = {}, {}, {}
+    """Per category: sum and count of the samples in the window, their peak, and the CPU seconds they add up to
+    (a sample is the % of one core used over the interval that ends at its stamp)."""
+    sums, counts, peaks, seconds = {}, {}, {}, {}
     if not csv_path or not os.path.exists(csv_path):
-        return sums, counts, peaks
+        return sums, counts, peaks, seconds
     rows = [line.strip().split(",") for line in open(csv_path)]
     stamps = sorted({int(row[0]) for row in rows})
-    interval = stamps[1] - stamps[0] if len(stamps) > 1 else 2000  # a sample covers the interval before its stamp
+    interval = stamps[1] - stamps[0] if len(stamps) > 1 else 2000
+    previous = {}
     for stamp, category, value in rows:
-        if start and int(stamp) < start or end and int(stamp) > end + interval:
+        stamp, value = int(stamp), float(value)
+        began = previous.get(category, stamp - interval)
+        previous[category] = stamp
+        # CPU seconds: the part of the sample's interval inside the window, as if use were even across it
+        inside = min(stamp, end or stamp) - max(began, start or began)
+        seconds[category] = seconds.get(category, 0.0) + value / 100 * max(0, inside) / 1000
+        if start and stamp < start or end and stamp > end + interval:
             continue
-        sums[category] = sums.get(category, 0.0) + float(value)
+        sums[category] = sums.get(category, 0.0) + value
         counts[category] = counts.get(category, 0) + 1
-        peaks[category] = max(peaks.get(category, 0.0), float(value))
-    return sums, counts, peaks
+        peaks[category] = max(peaks.get(category, 0.0), value)
+    return sums, counts, peaks, seconds
 
 
 def print_requests(stats):
@@ -66,17 +75,20 @@ def print_requests(stats):
         print(f"| {label} | {s['total']} | {s['ko']} | {s['rps']} | {s['p50']} | {s['p95']} | {s['p99']} | {s['max']} |")
 
 
-def print_cpu(csv_path, start, end):
-    sums, counts, peaks = cpu_means(csv_path, start, end)
+def print_cpu(csv_path, start, end, requests=0):
+    """With requests (every reported request fell in the window, as in the burst), also CPU ms per request."""
+    sums, counts, peaks, seconds = cpu_means(csv_path, start, end)
     cores = os.cpu_count()
     samples = counts.get("machine", 0)
     print(f"\nCPU over the measured window ({samples} samples; {cores} cores; 100% of one core = one core busy):\n")
-    print("| process | mean % of one core | mean % of machine | peak % of one core |")
-    print("|---|---:|---:|---:|")
+    per_request = " CPU ms per request |" if requests else ""
+    print(f"| process | mean % of one core | mean % of machine | peak % of one core |{per_request}")
+    print("|---|---:|---:|---:|" + ("---:|" if requests else ""))
     for key, label in CPU_ROWS:
         if counts.get(key):
             mean = sums[key] / counts[key]
-            print(f"| {label} | {mean:.0f} | {mean / cores:.1f} | {peaks[key]:.0f} |")
+            cost = f" {1000 * seconds[key] / requests:.2f} |" if requests else ""
+            print(f"| {label} | {mean:.0f} | {mean / cores:.1f} | {peaks[key]:.0f} |{cost}")
 
 
 def print_saturation(stats, level_seconds):
@@ -110,6 +122,8 @@ def main():
     parser.add_argument("--cpu-csv")
     parser.add_argument("--window")
     parser.add_argument("--level-seconds", type=float, default=0)
+    parser.add_argument("--per-request", action="store_true",
+                        help="every reported request is inside the window: add CPU ms per request")
     args = parser.parse_args()
     stats = request_stats(args.report_dir)
     if not stats:
@@ -118,7 +132,8 @@ def main():
     if args.level_seconds:
         print_saturation(stats, args.level_seconds)
     start, end = window(args.window)
-    print_cpu(args.cpu_csv, start, end)
+    requests = int(stats.get("All Requests", {}).get("total", 0) or 0) if args.per_request else 0
+    print_cpu(args.cpu_csv, start, end, requests)
 
 
 if __name__ == "__main__":
