@@ -8,7 +8,8 @@ merely wraps the request (a servlet filter around everything) is not charged for
   loadtest/tools/jfr_breakdown.py /tmp/vigil.jfr [loadtest/target/results/<run>/window.txt]
 
 With a run's window file (bin/loadtest writes one), only the samples of the measured window are counted,
-not the warm-up before it; --frames N also lists the N most sampled innermost frames.
+not the warm-up before it; --frames N also lists the N most sampled innermost frames; --groups fine splits the
+request path further (record with -XX:FlightRecorderOptions:stackdepth=512 for it).
 """
 import argparse
 import datetime
@@ -30,6 +31,25 @@ LAYERS = [
     ("Spring Security filters", r"springframework\.security"),
     ("Spring MVC and Vigil's handlers", r"springframework\.web|dev\.vigil"),
     ("Tomcat and HTTP parsing", r"apache\.(tomcat|coyote|catalina)"),
+]
+# --groups fine: the request path split further (docs/performance.md, third round's burst profile); the first
+# group a frame matches, innermost frame first, takes the sample
+FINE_GROUPS = [
+    ("Jackson (Redis value and response body)", r"fasterxml"),
+    ("JDBC (pgjdbc, Hikari, datasource-proxy, statement telemetry, JdbcClient)",
+     r"org\.postgresql|zaxxer|ttddyy|springframework\.jdbc|dev\.vigil\.platform\.sql"),
+    ("Jedis", r"redis\.clients"),
+    ("token check (Nimbus, Spring's decoder, validators, VerifiedTokens)",
+     r"nimbus|oauth2\.jwt|VerifiedTokens|oauth2\.server\.resource"),
+    ("Micrometer", r"micrometer"),
+    ("Vigil's read cache", r"dev\.vigil\.platform\.cache"),
+    ("handler mapping, message converters, validation",
+     r"writeWithMessageConverters|HttpEntityMethodProcessor|getHandler|HandlerMapping|MethodValidat|hibernate\.validator"),
+    ("Spring Security's other filters", r"springframework\.security"),
+    ("Spring MVC dispatch, argument resolution, return-value handling", r"springframework\.web"),
+    ("Vigil's own code", r"dev\.vigil"),
+    ("Tomcat request pipeline (valves, filter chain)", r"CoyoteAdapter|StandardWrapperValve|ApplicationFilterChain|catalina"),
+    ("Tomcat connection handling and HTTP parsing", r"apache\.(coyote|tomcat)"),
 ]
 FRAME = re.compile(r"^\s+([\w.$<>]+)\(", re.M)
 START = re.compile(r"startTime = (\d\d:\d\d:\d\d\.\d+) \((\d{4}-\d\d-\d\d)\)")
@@ -53,10 +73,16 @@ def main():
     arguments.add_argument("recording")
     arguments.add_argument("window", nargs="?", help="a run's window.txt: count only its measured window")
     arguments.add_argument("--frames", type=int, default=0, help="also list the N most sampled innermost frames")
+    arguments.add_argument("--groups", choices=["layers", "fine"], default="layers",
+                           help="layers: the libraries around a request; fine: the request path split further")
     options = arguments.parse_args()
     recording = options.recording
     jfr = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "jfr")
-    printed = subprocess.run([jfr, "print", "--stack-depth", "96", "--events", "jdk.ExecutionSample", recording],
+    groups = FINE_GROUPS if options.groups == "fine" else LAYERS
+    # fine groups look for outer frames (the filter chain, valves), so they need the whole stack; record with
+    # -XX:FlightRecorderOptions:stackdepth=512, as virtual-thread request stacks run past JFR's default of 64
+    depth = "512" if options.groups == "fine" else "96"
+    printed = subprocess.run([jfr, "print", "--stack-depth", depth, "--events", "jdk.ExecutionSample", recording],
                              check=True, capture_output=True, text=True, env={**os.environ, "TZ": "UTC"}).stdout
     # start-up (context refresh, Flyway) is not request work: leave out the samples of the main thread's run
     samples = [sample for sample in printed.split("jdk.ExecutionSample {")[1:]
@@ -68,12 +94,12 @@ def main():
     for sample in samples:
         layer = "other (JDK, virtual-thread scheduling)"
         for frame in FRAME.findall(sample):  # innermost first
-            match = next((name for name, pattern in LAYERS if re.search(pattern, frame)), None)
+            match = next((name for name, pattern in groups if re.search(pattern, frame)), None)
             if match:
                 layer = match
                 break
         charged[layer] += 1
-    print(f"| layer (innermost known frame) | share of {len(samples)} samples |")
+    print(f"| {'layer' if groups is LAYERS else 'group'} (innermost known frame) | share of {len(samples)} samples |")
     print("|---|---:|")
     for layer, count in charged.most_common():
         print(f"| {layer} | {100.0 * count / len(samples):.1f} % |")
