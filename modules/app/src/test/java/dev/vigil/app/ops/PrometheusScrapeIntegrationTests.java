@@ -47,6 +47,11 @@ class PrometheusScrapeIntegrationTests {
         assertThat(sample(scrape, "db_query_slow_total", "name=\"app.scrape_probe\"", "level=\"warn\"")).endsWith(" 1.0");
         assertThat(sample(scrape, "vigil_http_statements_count", "method=\"GET\"", "route=\"/api/v1/me\""))
                 .isNotNull();
+        // what docs/ops/alerts.yml's admission rules read: present from start-up, before any request is turned away
+        for (String admission : List.of("vigil_http_admission_rejected_total", "vigil_http_admission_waiting",
+                "vigil_http_admission_active")) {
+            assertThat(sample(scrape, admission)).as(admission).isNotNull();
+        }
         assertThat(scrape).as("every meter carries the application tag").allMatch(line -> line.contains(
                 "application=\"vigil\"") || !line.contains("{"));
     }
