@@ -18,11 +18,8 @@ final class EventTimestamps {
     }
 
     static byte[] of(Instant at) {
-        if (at.getNano() % 1_000_000 != 0) {
-            return DateTimeUtils.formatInstant(at).getBytes(StandardCharsets.US_ASCII);
-        }
         LocalDateTime time = LocalDateTime.ofEpochSecond(at.getEpochSecond(), 0, ZoneOffset.UTC);
-        if (time.getYear() < 1000 || time.getYear() > 9999) {
+        if (at.getNano() % 1_000_000 != 0 || time.getYear() < 1000 || time.getYear() > 9999) {
             return DateTimeUtils.formatInstant(at).getBytes(StandardCharsets.US_ASCII);
         }
         byte[] text = new byte[24];

@@ -10,21 +10,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Lets at most {@link AdmissionProperties#maxActive()} requests in at once; the others wait, first come first
- * served, up to {@link AdmissionProperties#maxWait()}, then get a 503 problem with {@code Retry-After}. The
- * actuator is never held back, so probes and scrapes answer while the API queues.
+ * served, up to {@link AdmissionProperties#maxWait()}, then get {@link ProblemDetailsAdvice#busy()}, the same 503
+ * as a request that found no database connection. The actuator is never held back, so probes and scrapes answer
+ * while the API queues.
  */
 final class AdmissionFilter extends OncePerRequestFilter {
-
-    private static final long RETRY_AFTER_SECONDS = 1;
 
     private final Semaphore turns;
     private final long maxWaitNanos;
@@ -59,9 +56,8 @@ final class AdmissionFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (!admit()) {
             rejections.increment();
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
-            problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, ProblemDetailsAdvice.BUSY,
-                    "The service is too busy to answer now; retry in a moment", List.of());
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ProblemDetailsAdvice.BUSY_RETRY_AFTER_SECONDS));
+            problems.write(request, response, ProblemDetailsAdvice.busy());
             return;
         }
         try {

@@ -44,7 +44,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static final URI NOT_FOUND = URI.create("https://vigil.dev/problems/not-found");
     public static final URI CONCURRENT_CHANGE = URI.create("https://vigil.dev/problems/concurrent-change");
     public static final URI BUSY = URI.create("https://vigil.dev/problems/busy");
-    /** Seconds a client should wait before retrying a request refused for lack of a database connection. */
+    /** Seconds a client should wait before retrying a request refused as {@link #busy()}. */
     static final int BUSY_RETRY_AFTER_SECONDS = 1;
 
     /** A 400 problem naming the fields at fault. */
@@ -123,6 +123,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
+     * The one 503 body, for a request the service had no capacity for (no turn, no database connection); sent
+     * with {@code Retry-After: }{@value #BUSY_RETRY_AFTER_SECONDS}.
+     */
+    static ProblemDetail busy() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The service is too busy to answer now; retry in a moment");
+        problem.setType(BUSY);
+        problem.setTitle("Busy");
+        return problem;
+    }
+
+    /**
      * No database connection: none came free within {@code vigil.db.pool.connection-timeout} (a saturated pool,
      * counted in {@code hikaricp_connections_timeout_total}, which pages: docs/ops/alerts.yml) or the database
      * cannot be reached. Temporary, and the client's retry may succeed, so a 503 with {@code Retry-After},
@@ -130,12 +142,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> busy(Exception ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The service is too busy to answer now; retry in a moment");
-        problem.setType(BUSY);
-        problem.setTitle("Busy");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(BUSY_RETRY_AFTER_SECONDS)).body(problem);
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(BUSY_RETRY_AFTER_SECONDS)).body(busy());
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

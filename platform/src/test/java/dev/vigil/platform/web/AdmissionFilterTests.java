@@ -70,7 +70,7 @@ class AdmissionFilterTests {
         assertThat(rejected.getHeader("Retry-After")).isEqualTo("1");
         assertThat(rejected.getContentType()).isEqualTo("application/problem+json");
         assertThat(rejected.getContentAsString()).contains("\"type\":\"https://vigil.dev/problems/busy\"",
-                "\"status\":503", "\"instance\":\"/api/v1/dashboard\"");
+                "\"title\":\"Busy\"", "\"status\":503", "\"instance\":\"/api/v1/dashboard\"");
         assertThat(served).isEmpty();
         assertThat(meters.get("vigil.http.admission.rejected").counter().count()).isEqualTo(1);
     }
