@@ -3,6 +3,7 @@ package dev.vigil.platform.feed;
 import dev.vigil.platform.paging.PageFilters;
 import dev.vigil.platform.web.FieldError;
 import dev.vigil.platform.web.ProblemDetailsAdvice;
+import dev.vigil.platform.web.QueryParameters;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,8 +50,8 @@ public final class FeedSelection {
         for (FeedFilter<?> filter : filters) {
             selection.put(filter, filter.parse(parameters.get(filter.parameter()), errors));
         }
-        String from = single(TimeWindow.FROM, parameters, errors);
-        String to = single(TimeWindow.TO, parameters, errors);
+        String from = QueryParameters.single(parameters, TimeWindow.FROM, errors);
+        String to = QueryParameters.single(parameters, TimeWindow.TO, errors);
         selection.window(TimeWindow.parse(from, to, errors));
         if (!errors.isEmpty()) {
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetailsAdvice.invalidInput(errors), null);
@@ -80,19 +81,6 @@ public final class FeedSelection {
             filters.with(TimeWindow.TO, window.to().toString());
         }
         return filters.build();
-    }
-
-    @Nullable
-    private static String single(String name, Map<String, String[]> parameters, List<FieldError> errors) {
-        String[] given = parameters.get(name);
-        if (given == null || given.length == 0) {
-            return null;
-        }
-        if (given.length > 1) {
-            errors.add(new FieldError(name, "must be given once"));
-            return null;
-        }
-        return given[0];
     }
 
     @Override

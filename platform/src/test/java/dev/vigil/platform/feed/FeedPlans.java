@@ -55,10 +55,19 @@ public final class FeedPlans {
         return selections;
     }
 
-    /** The first page of {@code selection}, and a later one, read an index in order under both kinds of plan. */
+    /**
+     * A keyset page of {@code selection} reads an index in order under both kinds of plan, except where the custom
+     * plan expects fewer matching rows than one page: then reading them all by bitmap and sorting them costs no more
+     * than the page itself, and only a user index is required.
+     */
     public void assertKeysetPagesReadAnIndexInOrder(UUID userId, FeedSelection selection) {
         BoundStatement statement = feed.statements().page(userId, selection, KeysetPosition.START, null, FETCH_SIZE);
-        assertReadsAnIndexInOrder(statement, explain(statement));
+        JsonNode custom = explain(statement);
+        if (expectedRows(custom) < FETCH_SIZE) {
+            assertReadsAUserIndex(statement, custom);
+        } else {
+            assertReadsAnIndexInOrder(statement, custom);
+        }
         assertReadsAnIndexInOrder(statement, explainGeneric(statement));
     }
 
@@ -194,6 +203,13 @@ public final class FeedPlans {
         assertThat(sorts).as(described).hasSizeLessThanOrEqualTo(1).allSatisfy(sort ->
                 assertThat(nodes(sort)).as(described).anySatisfy(node ->
                         assertThat(node.get("Node Type").asText()).isEqualTo("Nested Loop")));
+    }
+
+    /** The rows the plan expects its scans of the table to return (per loop, for a range per value). */
+    private double expectedRows(JsonNode plan) {
+        return nodes(plan).stream().filter(node -> node.path("Relation Name").asText().equals(relation))
+                .mapToDouble(node -> node.get("Plan Rows").asDouble())
+                .sum();
     }
 
     private static List<JsonNode> nodes(JsonNode plan) {
