@@ -1,5 +1,10 @@
 package dev.vigil.app;
 
+import dev.vigil.platform.feed.FeedFilter;
+import dev.vigil.platform.feed.FeedOf;
+import dev.vigil.platform.feed.FeedSelection;
+import dev.vigil.platform.feed.Feeds;
+import dev.vigil.platform.feed.TimeWindow;
 import dev.vigil.platform.paging.PageRequest;
 import dev.vigil.platform.paging.PagingProperties;
 import dev.vigil.platform.web.CurrentUser;
@@ -18,6 +23,7 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
 
 /**
  * The OpenAPI description served at {@code /v3/api-docs} and checked into {@code docs/openapi.json}
@@ -28,8 +34,9 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
     static {
-        // the caller comes from the token, and the page from the three parameters documented below
-        SpringDocUtils.getConfig().addAnnotationsToIgnore(CurrentUser.class).addRequestWrapperToIgnore(PageRequest.class);
+        // the caller comes from the token, the page and the feed's filters from the parameters documented below
+        SpringDocUtils.getConfig().addAnnotationsToIgnore(CurrentUser.class).addRequestWrapperToIgnore(PageRequest.class)
+                .addRequestWrapperToIgnore(FeedSelection.class);
     }
 
     @Bean
@@ -68,5 +75,40 @@ class OpenApiConfiguration {
             }
             return operation;
         };
+    }
+
+    /** Every feed endpoint (a handler taking a {@code @FeedOf} selection) documents the feed's filters. */
+    @Bean
+    OperationCustomizer feedFilterParameters(Feeds feeds) {
+        return (operation, handler) -> {
+            for (MethodParameter parameter : handler.getMethodParameters()) {
+                FeedOf feedOf = parameter.getParameterAnnotation(FeedOf.class);
+                if (feedOf != null) {
+                    feeds.of(feedOf.value()).filters().forEach(filter -> operation.addParametersItem(describe(filter)));
+                    operation.addParametersItem(new Parameter().in("query").name(TimeWindow.FROM)
+                            .description("Created at or after this ISO-8601 instant with an offset, such as "
+                                    + "2026-11-01T00:00:00Z (inclusive).")
+                            .schema(new StringSchema().format("date-time")));
+                    operation.addParametersItem(new Parameter().in("query").name(TimeWindow.TO)
+                            .description("Created before this ISO-8601 instant with an offset (exclusive); must be "
+                                    + "after from.")
+                            .schema(new StringSchema().format("date-time")));
+                }
+            }
+            return operation;
+        };
+    }
+
+    private static Parameter describe(FeedFilter<?> filter) {
+        Parameter parameter = new Parameter().in("query").name(filter.parameter());
+        if (!filter.takesSeveral()) {
+            StringSchema values = new StringSchema();
+            filter.values().forEach(values::addEnumItem);
+            return parameter.description("One of the values, in any case.").schema(values);
+        }
+        return parameter.description("One or more of the values, repeated or comma-separated, in any case: "
+                        + String.join(", ", filter.values()))
+                .example(String.join(",", filter.values().subList(filter.values().size() - 2, filter.values().size())))
+                .schema(new StringSchema());
     }
 }

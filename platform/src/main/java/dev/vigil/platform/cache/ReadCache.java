@@ -129,8 +129,10 @@ public final class ReadCache {
         }
     }
 
+    /** {@link #get(CacheSpace, UUID, String, Class, Supplier)} for a type built at run time. */
+    @Nullable
     @SuppressWarnings("unchecked")
-    private <T> T get(CacheSpace space, UUID userId, String entryKey, JavaType type, Supplier<T> loader) {
+    public <T> T get(CacheSpace space, UUID userId, String entryKey, JavaType type, Supplier<T> loader) {
         Objects.requireNonNull(entryKey, "entryKey");
         Objects.requireNonNull(loader, "loader");
         spaces.check(space);

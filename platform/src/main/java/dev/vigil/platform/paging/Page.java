@@ -2,8 +2,6 @@ package dev.vigil.platform.paging;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
-import java.util.Objects;
-import java.util.function.Function;
 import org.springframework.lang.Nullable;
 
 /**
@@ -39,11 +37,5 @@ public record Page<T>(
 
     static <T> Page<T> atOffset(List<T> items, @Nullable String nextCursor, int offset, int limit) {
         return new Page<>(items, nextCursor, nextCursor != null, offset, limit);
-    }
-
-    /** The same page with each item converted, typically from a row to its view. */
-    public <V> Page<V> map(Function<? super T, ? extends V> convert) {
-        Objects.requireNonNull(convert, "convert");
-        return new Page<>(items.stream().<V>map(convert).toList(), nextCursor, hasMore, offset, limit);
     }
 }

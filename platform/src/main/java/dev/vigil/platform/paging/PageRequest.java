@@ -25,10 +25,8 @@ public final class PageRequest {
     private final String cursor;
     private final CursorCodec cursors;
 
+    /** Made by {@link PageRequestArgumentResolver}, which has checked every rule (offset and cursor exclude each other). */
     PageRequest(int limit, @Nullable Integer offset, @Nullable String cursor, CursorCodec cursors) {
-        if (offset != null && cursor != null) {
-            throw new IllegalArgumentException("a page starts at a cursor or at an offset, not both");
-        }
         this.limit = limit;
         this.offset = offset;
         this.cursor = cursor;
@@ -53,11 +51,6 @@ public final class PageRequest {
                 ? KeysetPosition.START
                 : cursors.decode(cursor, binding).orElseThrow(InvalidPageRequestException::invalidCursor);
         return new PageQuery(limit, offset, after, cursors, binding);
-    }
-
-    /** {@link #bind(String, UUID, PageFilters)} for a list without filters. */
-    public PageQuery bind(String feed, UUID userId) {
-        return bind(feed, userId, PageFilters.NONE);
     }
 
     @Override

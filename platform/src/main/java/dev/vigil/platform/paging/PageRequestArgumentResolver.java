@@ -1,8 +1,10 @@
 package dev.vigil.platform.paging;
 
 import dev.vigil.platform.web.FieldError;
+import dev.vigil.platform.web.QueryParameters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.core.MethodParameter;
 import org.springframework.lang.Nullable;
@@ -39,9 +41,10 @@ final class PageRequestArgumentResolver implements HandlerMethodArgumentResolver
     public PageRequest resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
             NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory) {
         List<FieldError> errors = new ArrayList<>();
-        String limitText = single(request, PageRequest.LIMIT, errors);
-        String offsetText = single(request, PageRequest.OFFSET, errors);
-        String cursor = single(request, PageRequest.CURSOR, errors);
+        Map<String, String[]> parameters = request.getParameterMap();
+        String limitText = QueryParameters.single(parameters, PageRequest.LIMIT, errors);
+        String offsetText = QueryParameters.single(parameters, PageRequest.OFFSET, errors);
+        String cursor = QueryParameters.single(parameters, PageRequest.CURSOR, errors);
 
         int limit = PageRequest.DEFAULT_LIMIT;
         if (limitText != null) {
@@ -67,20 +70,6 @@ final class PageRequestArgumentResolver implements HandlerMethodArgumentResolver
             throw new InvalidPageRequestException(errors);
         }
         return new PageRequest(limit, offset, cursor, cursors);
-    }
-
-    /** The parameter's only value, null when absent; repeating it is an error rather than a guess. */
-    @Nullable
-    private static String single(NativeWebRequest request, String name, List<FieldError> errors) {
-        String[] values = request.getParameterValues(name);
-        if (values == null || values.length == 0) {
-            return null;
-        }
-        if (values.length > 1) {
-            errors.add(new FieldError(name, "must be given once"));
-            return null;
-        }
-        return values[0];
     }
 
     /**

@@ -19,7 +19,7 @@ class CursorCodecTests {
     private static final UUID ALICE = UUID.fromString("0196a1f0-0000-7000-8000-00000000a11c");
     private static final UUID BOB = UUID.fromString("0196a1f0-0000-7000-8000-000000000b0b");
     private static final PageFilters UNREAD_HIGH = PageFilters.builder()
-            .with("status", "UNREAD").with("severity", List.of("HIGH", "CRITICAL")).build();
+            .with("status", "UNREAD").with("severity", "HIGH", "CRITICAL").build();
     private static final CursorBinding ALICE_UNREAD_HIGH = new CursorBinding("alerting.alerts", ALICE, UNREAD_HIGH);
     private static final KeysetPosition POSITION = new KeysetPosition(Instant.parse("2026-03-01T12:34:56.123457Z"),
             UUID.fromString("0195f3c2-7b1e-7cc4-9a55-4d1f0e9b2a10"));
@@ -100,9 +100,9 @@ class CursorCodecTests {
     @Test
     void rejectsACursorIssuedForOtherFilters() {
         PageFilters readHigh = PageFilters.builder()
-                .with("status", "READ").with("severity", List.of("HIGH", "CRITICAL")).build();
+                .with("status", "READ").with("severity", "HIGH", "CRITICAL").build();
         PageFilters unreadCritical = PageFilters.builder()
-                .with("status", "UNREAD").with("severity", List.of("CRITICAL")).build();
+                .with("status", "UNREAD").with("severity", "CRITICAL").build();
         assertThat(codec.decode(cursor, new CursorBinding("alerting.alerts", ALICE, readHigh))).isEmpty();
         assertThat(codec.decode(cursor, new CursorBinding("alerting.alerts", ALICE, unreadCritical))).isEmpty();
         assertThat(codec.decode(cursor, new CursorBinding("alerting.alerts", ALICE, PageFilters.NONE))).isEmpty();
@@ -111,7 +111,7 @@ class CursorCodecTests {
     @Test
     void acceptsTheSameFiltersGivenInAnotherOrder() {
         PageFilters reordered = PageFilters.builder()
-                .with("severity", List.of("CRITICAL", "HIGH", "HIGH")).with("status", "UNREAD").build();
+                .with("severity", "CRITICAL", "HIGH", "HIGH").with("status", "UNREAD").build();
         assertThat(codec.decode(cursor, new CursorBinding("alerting.alerts", ALICE, reordered))).contains(POSITION);
     }
 

@@ -86,15 +86,6 @@ class PageQueryTests {
         assertThat(new PageQuery(5, 0, KeysetPosition.START, CURSORS, BINDING).isFirstPage()).isTrue();
     }
 
-    @Test
-    void mappingKeepsThePaging() {
-        Page<Row> page = keyset(2).toPage(rows(3), Row::position);
-        Page<String> names = page.map(Row::name);
-        assertThat(names.items()).containsExactly("r0", "r1");
-        assertThat(names.nextCursor()).isEqualTo(page.nextCursor());
-        assertThat(names.hasMore()).isTrue();
-    }
-
     private static PageQuery keyset(int limit) {
         return new PageQuery(limit, null, KeysetPosition.START, CURSORS, BINDING);
     }

@@ -24,7 +24,7 @@ class PageRequestArgumentResolverTests {
 
     @Test
     void defaultsToFiftyRowsFromTheNewest() {
-        PageQuery query = resolve().bind("platform.probe", UUID.randomUUID());
+        PageQuery query = resolve().bind("platform.probe", UUID.randomUUID(), PageFilters.NONE);
         assertThat(query.limit()).isEqualTo(50);
         assertThat(query.fetchSize()).isEqualTo(51);
         assertThat(query.isOffsetPage()).isFalse();
@@ -47,7 +47,7 @@ class PageRequestArgumentResolverTests {
     @ParameterizedTest
     @ValueSource(strings = {"0", "10", "30"})
     void acceptsOffsetsUpToTheConfiguredCap(String offset) {
-        PageQuery query = resolve("offset", offset).bind("platform.probe", UUID.randomUUID());
+        PageQuery query = resolve("offset", offset).bind("platform.probe", UUID.randomUUID(), PageFilters.NONE);
         assertThat(query.isOffsetPage()).isTrue();
         assertThat(query.offset()).isEqualTo(Integer.parseInt(offset));
         assertThat(query.after()).isEqualTo(KeysetPosition.START);
@@ -115,7 +115,7 @@ class PageRequestArgumentResolverTests {
         assertThatThrownBy(() -> resolve("cursor", cursor).bind("platform.probe", UUID.randomUUID(), unread))
                 .isInstanceOfSatisfying(InvalidPageRequestException.class, rejection -> assertThat(rejection.errors())
                         .containsExactly(new FieldError("cursor", "is not valid for this request")));
-        assertThatThrownBy(() -> resolve("cursor", cursor).bind("platform.probe", alice))
+        assertThatThrownBy(() -> resolve("cursor", cursor).bind("platform.probe", alice, PageFilters.NONE))
                 .isInstanceOf(InvalidPageRequestException.class);
         assertThatThrownBy(() -> resolve("cursor", "").bind("platform.probe", alice, unread))
                 .isInstanceOf(InvalidPageRequestException.class);

@@ -27,7 +27,7 @@ class PagingProbeController {
     ResponseEntity<Page<ProbeRow>> list(@CurrentUser UUID user, PageRequest page,
             @RequestParam(name = "kind", required = false) Set<String> kinds, HttpServletRequest request) {
         Set<String> kindFilter = kinds == null ? Set.of() : kinds;
-        PageQuery query = page.bind(FEED, user, PageFilters.builder().with("kind", kindFilter).build());
+        PageQuery query = page.bind(FEED, user, PageFilters.builder().with("kind", kindFilter.toArray(String[]::new)).build());
         List<ProbeRow> fetched = query.isOffsetPage()
                 ? rows.pageAtOffset(user, kindFilter, query.offset(), query.fetchSize())
                 : rows.pageAfter(user, kindFilter, query.after(), query.fetchSize());

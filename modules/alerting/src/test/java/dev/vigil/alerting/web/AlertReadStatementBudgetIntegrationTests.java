@@ -64,18 +64,18 @@ class AlertReadStatementBudgetIntegrationTests extends AlertReadIntegrationTestS
         return Stream.of(
                 shape("alerting.alert_page"),
                 shape("alerting.alert_page", "from", "2026-04-01T08:10:00Z", "to", "2026-04-01T09:00:00Z"),
-                shape("alerting.alert_page_unread", "status", "unread"),
-                shape("alerting.alert_page_unread_by_category", "status", "UNREAD", "category", "PAYMENT_FAILED"),
+                shape("alerting.alert_page_by_unread", "status", "unread"),
+                shape("alerting.alert_page_by_unread_category", "status", "UNREAD", "category", "PAYMENT_FAILED"),
                 shape("alerting.alert_page_by_status", "status", "READ", "to", "2026-04-01T10:00:00Z"),
                 shape("alerting.alert_page_by_status_category", "status", "dismissed", "category", "NEW_EXPOSURE"),
                 shape("alerting.alert_page_by_category", "category", "SUBSCRIPTION_EXPIRING"),
-                shape("alerting.alert_page_by_severities", "severity", "HIGH"),
+                shape("alerting.alert_page_by_severity", "severity", "HIGH"),
                 shape("alerting.alert_page_by_severities", "severity", "LOW,CRITICAL", "from", "2026-04-01T08:00:00Z"),
-                shape("alerting.alert_page_by_severities_status", "severity", "MEDIUM", "severity", "HIGH",
+                shape("alerting.alert_page_by_unread_severities", "severity", "MEDIUM", "severity", "HIGH",
                         "status", "UNREAD"),
-                shape("alerting.alert_page_by_severities_category", "severity", "LOW", "category",
+                shape("alerting.alert_page_by_severity_category", "severity", "LOW", "category",
                         "EXPOSURE_REAPPEARED"),
-                shape("alerting.alert_page_by_severities_status_category", "severity", "LOW,HIGH", "status", "READ",
+                shape("alerting.alert_page_by_status_severities_category", "severity", "LOW,HIGH", "status", "READ",
                         "category", "PAYMENT_FAILED"));
     }
 

@@ -1,7 +1,7 @@
 /**
- * monitoring's reads: the caller's exposures, a page at a time or one by id, each one named SQL statement
- * on {@code monitoring.exposure_feed} (one per filter shape, written for its index) or a hit in the read cache.
- * Depends on the platform's paging and read cache; the exposure feed projection invalidates the cache.
+ * monitoring's reads for the API: a user's exposures, declared as a platform feed
+ * ({@link dev.vigil.monitoring.query.ExposureFeed}) on {@code monitoring.exposure_feed}: a page at a time or one by
+ * id, each one named statement written for the index that serves it, or a hit in the read cache.
  */
 @NonNullApi
 package dev.vigil.monitoring.query;

@@ -2,28 +2,15 @@ package dev.vigil.monitoring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.monitoring.MonitoringTestApplication;
 import dev.vigil.monitoring.web.ExposureApi.Answer;
 import dev.vigil.platform.id.TimeOrderedIds;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Every wrong parameter of the read endpoints is a 400 problem naming it, and reaches no SQL. */
-@SpringBootTest(classes = MonitoringTestApplication.class)
-@AutoConfigureMockMvc
-class ExposureBadInputIntegrationTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    ObjectMapper json;
+class ExposureBadInputIntegrationTests extends ExposureWebIntegrationTestSupport {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -58,7 +45,7 @@ class ExposureBadInputIntegrationTests {
             /api/v1/exposures/12345                                   | exposureId
             """)
     void isA400NamingTheParameterAndRunsNoStatement(String target, String field) throws Exception {
-        Answer answer = new ExposureApi(mvc, json).get(UUID.randomUUID(), target);
+        Answer answer = api().get(UUID.randomUUID(), target);
 
         assertThat(answer.status()).as(answer.rawBody()).isEqualTo(400);
         assertThat(answer.result().getResponse().getContentType()).startsWith("application/problem+json");
@@ -77,7 +64,7 @@ class ExposureBadInputIntegrationTests {
             /api/v1/exposures?severity=low,High&status=active&sourceKind=people_search
             """)
     void acceptsTheEdgesOfEveryRange(String target) throws Exception {
-        Answer answer = new ExposureApi(mvc, json).get(TimeOrderedIds.next(), target);
+        Answer answer = api().get(TimeOrderedIds.next(), target);
 
         assertThat(answer.status()).as(answer.rawBody()).isEqualTo(200);
         assertThat(answer.ids()).isEmpty();

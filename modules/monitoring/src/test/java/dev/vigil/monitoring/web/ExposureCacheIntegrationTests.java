@@ -7,8 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.monitoring.MonitoringTestApplication;
 import dev.vigil.monitoring.api.DataType;
 import dev.vigil.monitoring.api.FindingOutcome;
 import dev.vigil.monitoring.api.FindingReceipt;
@@ -16,19 +14,14 @@ import dev.vigil.monitoring.api.ReportFinding;
 import dev.vigil.monitoring.api.Severity;
 import dev.vigil.monitoring.api.SourceKind;
 import dev.vigil.monitoring.web.ExposureApi.Answer;
-import dev.vigil.platform.axon.ConsistentCommandGateway;
 import dev.vigil.platform.id.TimeOrderedIds;
 import dev.vigil.platform.testing.TestTokens;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -36,29 +29,15 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * Cached first pages and exposures are dropped by the events that change the user's rows, after the read model
  * commits: each kind of write is visible on the very next read, which then runs its one statement again.
  */
-@SpringBootTest(classes = MonitoringTestApplication.class)
-@AutoConfigureMockMvc
-class ExposureCacheIntegrationTests {
+class ExposureCacheIntegrationTests extends ExposureWebIntegrationTestSupport {
 
     private static final String FIRST_PAGE = exposures("limit", "10");
     private static final String ACTIVE_PAGE = exposures("status", "ACTIVE", "limit", "10");
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    ObjectMapper json;
-
-    @Autowired
-    ConsistentCommandGateway commands;
-
-    @Autowired
-    JdbcClient jdbc;
-
     @Test
     void aRemovalRequestIsVisibleOnTheNextReadOfEveryCachedPageAndTheExposure() throws Exception {
-        ExposureApi api = new ExposureApi(mvc, json);
-        UUID user = registerUser(commands);
+        ExposureApi api = api();
+        UUID user = newUser();
         List<UUID> seeded = seed(user);
         UUID target = seeded.get(1);
         String detail = "/api/v1/exposures/" + target;
@@ -83,8 +62,8 @@ class ExposureCacheIntegrationTests {
 
     @Test
     void removalOutcomesReappearancesAndNewFindingsAreVisibleOnTheNextRead() throws Exception {
-        ExposureApi api = new ExposureApi(mvc, json);
-        UUID user = registerUser(commands);
+        ExposureApi api = api();
+        UUID user = newUser();
         List<UUID> seeded = seed(user);
         UUID confirmed = seeded.get(0);
         UUID failed = seeded.get(1);
@@ -128,9 +107,9 @@ class ExposureCacheIntegrationTests {
 
     @Test
     void aChangeToOneUsersExposuresLeavesAnotherUsersCacheAlone() throws Exception {
-        ExposureApi api = new ExposureApi(mvc, json);
-        UUID user = registerUser(commands);
-        UUID other = registerUser(commands);
+        ExposureApi api = api();
+        UUID user = newUser();
+        UUID other = newUser();
         List<UUID> seeded = seed(user);
         seed(other);
         cached(api, other, FIRST_PAGE);

@@ -4,8 +4,6 @@ import static dev.vigil.monitoring.MonitoringTestSupport.registerUser;
 import static dev.vigil.monitoring.web.ExposureApi.exposures;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.monitoring.MonitoringTestApplication;
 import dev.vigil.monitoring.api.ExposureStatus;
 import dev.vigil.monitoring.api.RequestRemoval;
 import dev.vigil.monitoring.api.Severity;
@@ -13,38 +11,19 @@ import dev.vigil.monitoring.api.SourceKind;
 import dev.vigil.monitoring.web.ExposureApi.Answer;
 import dev.vigil.monitoring.web.ExposureFixtures.Seeded;
 import dev.vigil.monitoring.web.ExposureFixtures.Spec;
-import dev.vigil.platform.axon.ConsistentCommandGateway;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Walking a user's exposures by cursor while scans keep finding new ones and the user keeps asking for
  * removals: every row that existed when the walk began shows exactly once, in order, and the walk ends.
  */
-@SpringBootTest(classes = MonitoringTestApplication.class)
-@AutoConfigureMockMvc
-class ExposureCursorWalkIntegrationTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    ObjectMapper json;
-
-    @Autowired
-    ConsistentCommandGateway commands;
-
-    @Autowired
-    JdbcClient jdbc;
+class ExposureCursorWalkIntegrationTests extends ExposureWebIntegrationTestSupport {
 
     @Test
     void theUnfilteredListShowsEveryRowOnceWhileExposuresArriveAndChange() throws Exception {
@@ -66,14 +45,14 @@ class ExposureCursorWalkIntegrationTests {
 
     @Test
     void aThousandExposuresWalkByCursorAndByOffsetShowingEveryRowOnceInOrder() throws Exception {
-        ExposureApi api = new ExposureApi(mvc, json);
-        UUID user = registerUser(commands);
+        ExposureApi api = api();
+        UUID user = newUser();
         List<Spec> specs = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
             specs.add(new Spec(i % 7 == 0 ? ExposureStatus.REMOVAL_REQUESTED : ExposureStatus.ACTIVE,
                     Severity.values()[i % 4], SourceKind.values()[i % SourceKind.values().length]));
         }
-        List<UUID> all = new ExposureFixtures(commands, jdbc).seed(user, specs).stream().map(Seeded::exposureId)
+        List<UUID> all = fixtures().seed(user, specs).stream().map(Seeded::exposureId)
                 .toList();
 
         assertThat(api.walk(user, exposures())).as("default limit, by cursor").containsExactlyElementsOf(all);
@@ -90,9 +69,9 @@ class ExposureCursorWalkIntegrationTests {
      */
     private void walkWhileIngesting(String first, Predicate<Seeded> matches, boolean changeStatuses)
             throws Exception {
-        ExposureApi api = new ExposureApi(mvc, json);
-        ExposureFixtures fixtures = new ExposureFixtures(commands, jdbc);
-        UUID user = registerUser(commands);
+        ExposureApi api = api();
+        ExposureFixtures fixtures = fixtures();
+        UUID user = newUser();
         List<Spec> specs = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             specs.add(new Spec(i % 3 == 0 ? ExposureStatus.REMOVAL_REQUESTED : ExposureStatus.ACTIVE,

@@ -5,8 +5,6 @@ import static dev.vigil.monitoring.web.ExposureApi.exposures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.monitoring.MonitoringTestApplication;
 import dev.vigil.monitoring.api.DataType;
 import dev.vigil.monitoring.api.FailRemoval;
 import dev.vigil.monitoring.api.FindingReceipt;
@@ -15,7 +13,6 @@ import dev.vigil.monitoring.api.RequestRemoval;
 import dev.vigil.monitoring.api.Severity;
 import dev.vigil.monitoring.api.SourceKind;
 import dev.vigil.monitoring.web.ExposureApi.Answer;
-import dev.vigil.platform.axon.ConsistentCommandGateway;
 import dev.vigil.platform.id.TimeOrderedIds;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -24,33 +21,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** {@code GET /api/v1/exposures/{id}} shows the whole exposure, exactly as its list item does. */
-@SpringBootTest(classes = MonitoringTestApplication.class)
-@AutoConfigureMockMvc
-class ExposureDetailIntegrationTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    ObjectMapper json;
-
-    @Autowired
-    ConsistentCommandGateway commands;
-
-    @Autowired
-    JdbcClient jdbc;
+class ExposureDetailIntegrationTests extends ExposureWebIntegrationTestSupport {
 
     @Test
     void showsEverythingTheReadModelHoldsAboutTheExposure() throws Exception {
-        ExposureApi api = new ExposureApi(mvc, json);
-        UUID user = registerUser(commands);
+        ExposureApi api = api();
+        UUID user = newUser();
         UUID exposureId = commands.<FindingReceipt>send(new ReportFinding(user, TimeOrderedIds.next(),
                 " Acme People Search ", SourceKind.PEOPLE_SEARCH, List.of(DataType.PHONE, DataType.ADDRESS),
                 Severity.HIGH, Instant.parse("2026-11-20T08:00:00Z"))).exposureId();

@@ -4,15 +4,12 @@ import static dev.vigil.monitoring.MonitoringTestSupport.registerUser;
 import static dev.vigil.monitoring.web.ExposureApi.exposures;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.monitoring.MonitoringTestApplication;
 import dev.vigil.monitoring.api.ExposureStatus;
 import dev.vigil.monitoring.api.Severity;
 import dev.vigil.monitoring.api.SourceKind;
 import dev.vigil.monitoring.web.ExposureApi.Answer;
 import dev.vigil.monitoring.web.ExposureFixtures.Seeded;
 import dev.vigil.monitoring.web.ExposureFixtures.Spec;
-import dev.vigil.platform.axon.ConsistentCommandGateway;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,10 +22,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.lang.Nullable;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -37,28 +30,14 @@ import org.springframework.test.web.servlet.MockMvc;
  * seeded through the commands: 64 exposures, one per (status, severity, source kind), plus another user's
  * exposures that match the same filters and must never show.
  */
-@SpringBootTest(classes = MonitoringTestApplication.class)
-@AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExposureFilterIntegrationTests {
+class ExposureFilterIntegrationTests extends ExposureWebIntegrationTestSupport {
 
     private static final List<Set<Severity>> SEVERITY_SETS = List.of(Set.of(), EnumSet.of(Severity.HIGH),
             EnumSet.of(Severity.LOW, Severity.CRITICAL), EnumSet.of(Severity.LOW, Severity.MEDIUM, Severity.HIGH),
             EnumSet.allOf(Severity.class));
     private static final List<SourceKind> SOURCE_KINDS =
             Arrays.asList(null, SourceKind.BREACH, SourceKind.PEOPLE_SEARCH);
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    ObjectMapper json;
-
-    @Autowired
-    ConsistentCommandGateway commands;
-
-    @Autowired
-    JdbcClient jdbc;
 
     private ExposureApi api;
     private UUID user;
@@ -69,9 +48,9 @@ class ExposureFilterIntegrationTests {
 
     @BeforeAll
     void seed() {
-        api = new ExposureApi(mvc, json);
-        ExposureFixtures fixtures = new ExposureFixtures(commands, jdbc);
-        user = registerUser(commands);
+        api = api();
+        ExposureFixtures fixtures = fixtures();
+        user = newUser();
         List<Spec> specs = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
             // every (status, severity, source kind) once, statuses mixed through time
@@ -79,7 +58,7 @@ class ExposureFilterIntegrationTests {
                     SourceKind.values()[(i / 4) % 4]));
         }
         seeded = fixtures.seed(user, specs);
-        fixtures.seed(registerUser(commands), specs.subList(0, 16));
+        fixtures.seed(newUser(), specs.subList(0, 16));
         List<Instant> oldestFirst = seeded.stream().map(Seeded::createdAt).sorted().toList();
         from = oldestFirst.get(16);
         to = oldestFirst.get(48);

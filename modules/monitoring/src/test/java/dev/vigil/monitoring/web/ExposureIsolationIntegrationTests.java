@@ -6,15 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.monitoring.MonitoringTestApplication;
 import dev.vigil.monitoring.api.ExposureStatus;
 import dev.vigil.monitoring.api.Severity;
 import dev.vigil.monitoring.api.SourceKind;
 import dev.vigil.monitoring.web.ExposureApi.Answer;
 import dev.vigil.monitoring.web.ExposureFixtures.Seeded;
 import dev.vigil.monitoring.web.ExposureFixtures.Spec;
-import dev.vigil.platform.axon.ConsistentCommandGateway;
 import dev.vigil.platform.id.TimeOrderedIds;
 import dev.vigil.platform.testing.TestTokens;
 import java.util.Collections;
@@ -22,34 +19,16 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** A user sees only their own exposures, and cannot tell another user's from ones that do not exist. */
-@SpringBootTest(classes = MonitoringTestApplication.class)
-@AutoConfigureMockMvc
-class ExposureIsolationIntegrationTests {
+class ExposureIsolationIntegrationTests extends ExposureWebIntegrationTestSupport {
 
     private static final List<Spec> SPECS = List.of(
             new Spec(ExposureStatus.ACTIVE, Severity.HIGH, SourceKind.BREACH),
             new Spec(ExposureStatus.REMOVED, Severity.LOW, SourceKind.PASTE),
             new Spec(ExposureStatus.ACTIVE, Severity.CRITICAL, SourceKind.DATA_BROKER));
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    ObjectMapper json;
-
-    @Autowired
-    ConsistentCommandGateway commands;
-
-    @Autowired
-    JdbcClient jdbc;
 
     private ExposureApi api;
     private UUID alice;
@@ -59,10 +38,10 @@ class ExposureIsolationIntegrationTests {
 
     @BeforeEach
     void seed() {
-        api = new ExposureApi(mvc, json);
-        ExposureFixtures fixtures = new ExposureFixtures(commands, jdbc);
-        alice = registerUser(commands);
-        bob = registerUser(commands);
+        api = api();
+        ExposureFixtures fixtures = fixtures();
+        alice = newUser();
+        bob = newUser();
         alicesExposures = fixtures.seed(alice, Collections.nCopies(4, SPECS).stream().flatMap(List::stream).toList());
         bobsExposures = fixtures.seed(bob, SPECS);
     }

@@ -4,15 +4,12 @@ import static dev.vigil.monitoring.MonitoringTestSupport.registerUser;
 import static dev.vigil.monitoring.web.ExposureApi.exposures;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.monitoring.MonitoringTestApplication;
 import dev.vigil.monitoring.api.ExposureStatus;
 import dev.vigil.monitoring.api.Severity;
 import dev.vigil.monitoring.api.SourceKind;
 import dev.vigil.monitoring.web.ExposureApi.Answer;
 import dev.vigil.monitoring.web.ExposureFixtures.Seeded;
 import dev.vigil.monitoring.web.ExposureFixtures.Spec;
-import dev.vigil.platform.axon.ConsistentCommandGateway;
 import dev.vigil.platform.id.TimeOrderedIds;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -29,9 +26,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -39,22 +33,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * exactly one SQL statement on a cache miss, the one named for the shape, and none on a hit. Pages after a
  * cursor and offset pages are not cached: one statement each.
  */
-@SpringBootTest(classes = MonitoringTestApplication.class)
-@AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExposureReadBudgetIntegrationTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    ObjectMapper json;
-
-    @Autowired
-    ConsistentCommandGateway commands;
-
-    @Autowired
-    JdbcClient jdbc;
+class ExposureReadBudgetIntegrationTests extends ExposureWebIntegrationTestSupport {
 
     @Autowired
     MeterRegistry meters;
@@ -65,14 +45,14 @@ class ExposureReadBudgetIntegrationTests {
 
     @BeforeAll
     void seed() {
-        api = new ExposureApi(mvc, json);
-        user = registerUser(commands);
+        api = api();
+        user = newUser();
         List<Spec> specs = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             specs.add(new Spec(ExposureStatus.ACTIVE, i % 2 == 0 ? Severity.HIGH : Severity.LOW, SourceKind.BREACH));
             specs.add(new Spec(ExposureStatus.REMOVED, Severity.values()[i % 4], SourceKind.values()[i % 4]));
         }
-        seeded = new ExposureFixtures(commands, jdbc).seed(user, specs);
+        seeded = fixtures().seed(user, specs);
     }
 
     /** One filter set per shape; the statement names end with the shape. */
@@ -127,7 +107,7 @@ class ExposureReadBudgetIntegrationTests {
                 assertThat(executions(keyset)).isEqualTo(before + 3);
             }
 
-            String offsetName = "monitoring.exposure_offset_page" + shape;
+            String offsetName = "monitoring.exposure_page" + shape + "_at_offset";
             long offsetBefore = executions(offsetName);
             for (String offset : List.of("0", "1", "0")) {
                 Answer atOffset = api.get(user, first + "&offset=" + offset);

@@ -12,10 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.monitoring.MonitoringTestApplication;
 import dev.vigil.monitoring.api.ReportFinding;
-import dev.vigil.platform.axon.ConsistentCommandGateway;
 import dev.vigil.platform.id.TimeOrderedIds;
 import dev.vigil.platform.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
@@ -41,11 +38,8 @@ import org.axonframework.common.Registration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -53,9 +47,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * Scan ingestion over REST against the real database: receipts, events in the event store, rows in
  * {@code monitoring.exposure_feed}, and the rejections that write nothing.
  */
-@SpringBootTest(classes = MonitoringTestApplication.class)
-@AutoConfigureMockMvc
-class FindingIngestionIntegrationTests {
+class FindingIngestionIntegrationTests extends ExposureWebIntegrationTestSupport {
 
     private static final String BROKER = """
             {"sourceName": "Acme People Search", "sourceKind": "DATA_BROKER", "dataTypes": ["PHONE", "EMAIL"],
@@ -72,23 +64,11 @@ class FindingIngestionIntegrationTests {
              "severity": "MEDIUM", "foundAt": "2026-11-23T10:00:00Z"}""";
 
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
     CommandBus commandBus;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    ObjectMapper json;
-
-    @Autowired
-    ConsistentCommandGateway commands;
 
     @Test
     void aBatchCreatesExposuresDeduplicatesWithinItAndProjectsTheFeed() throws Exception {
-        UUID userId = registerUser(commands);
+        UUID userId = newUser();
 
         JsonNode receipts = ingest(userId, BROKER, BREACH, BROKER_AGAIN).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString().transform(this::findings);
@@ -121,7 +101,7 @@ class FindingIngestionIntegrationTests {
 
     @Test
     void aRetriedBatchAnswersTheSameExposuresAsDuplicatesAndWritesNothing() throws Exception {
-        UUID userId = registerUser(commands);
+        UUID userId = newUser();
         JsonNode first = findings(ingest(userId, BROKER, BREACH).andReturn().getResponse().getContentAsString());
         long events = eventCount(jdbc);
 
@@ -136,8 +116,8 @@ class FindingIngestionIntegrationTests {
 
     @Test
     void theSameFindingForAnotherUserIsTheirOwnExposure() throws Exception {
-        UUID ann = registerUser(commands);
-        UUID bob = registerUser(commands);
+        UUID ann = newUser();
+        UUID bob = newUser();
         UUID annsExposure = exposureId(findings(ingest(ann, BROKER).andReturn().getResponse().getContentAsString()), 0);
 
         JsonNode bobs = findings(ingest(bob, BROKER).andReturn().getResponse().getContentAsString());
@@ -148,7 +128,7 @@ class FindingIngestionIntegrationTests {
 
     @Test
     void aRemovedExposureFoundAgainReappears() throws Exception {
-        UUID userId = registerUser(commands);
+        UUID userId = newUser();
         UUID exposureId = exposureId(findings(ingest(userId, BROKER).andReturn().getResponse().getContentAsString()), 0);
         mvc.perform(post("/api/v1/exposures/{id}/removal-request", exposureId)
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.user(userId))).andExpect(status().isAccepted());
@@ -185,7 +165,7 @@ class FindingIngestionIntegrationTests {
 
     @Test
     void aBatchWithOneBadEnumIsRejectedWholeNamingTheFinding() throws Exception {
-        UUID userId = registerUser(commands);
+        UUID userId = newUser();
         long events = eventCount(jdbc);
         ingest(userId, BROKER, BREACH, BREACH.replace("\"CRITICAL\"", "\"APOCALYPTIC\""))
                 .andExpect(status().isBadRequest())
@@ -198,7 +178,7 @@ class FindingIngestionIntegrationTests {
 
     @Test
     void missingAndBlankFieldsAreNamedPerFindingAndNothingIsWritten() throws Exception {
-        UUID userId = registerUser(commands);
+        UUID userId = newUser();
         long events = eventCount(jdbc);
         ingest(userId, BROKER, """
                 {"sourceName": "  ", "sourceKind": "PASTE", "dataTypes": [], "severity": "LOW"}""", "null")
@@ -216,7 +196,7 @@ class FindingIngestionIntegrationTests {
 
     @Test
     void anEmptyOrOversizedBatchIsA400NamingFindingsAndTheLimit() throws Exception {
-        UUID userId = registerUser(commands);
+        UUID userId = newUser();
         long events = eventCount(jdbc);
         ingest(userId)
                 .andExpect(status().isBadRequest())
@@ -234,7 +214,7 @@ class FindingIngestionIntegrationTests {
 
     @Test
     void ingestionNeedsAServiceToken() throws Exception {
-        UUID userId = registerUser(commands);
+        UUID userId = newUser();
         mvc.perform(post(path(userId)).contentType(MediaType.APPLICATION_JSON).content(batch(BROKER)))
                 .andExpect(status().isUnauthorized());
         mvc.perform(post(path(userId)).header(HttpHeaders.AUTHORIZATION, TestTokens.user(userId))
@@ -245,7 +225,7 @@ class FindingIngestionIntegrationTests {
 
     @Test
     void concurrentReportsOfOneFindingMakeOneExposure() throws Exception {
-        UUID userId = registerUser(commands);
+        UUID userId = newUser();
         List<Thread> threads = new ArrayList<>();
         List<String> bodies = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch start = new CountDownLatch(1);
@@ -275,7 +255,7 @@ class FindingIngestionIntegrationTests {
 
     @Test
     void aBatchInterruptedMidwayKeepsWhatItStoredWholeAndARetryCompletesIt() throws Exception {
-        UUID userId = registerUser(commands);
+        UUID userId = newUser();
         AtomicBoolean failOnce = new AtomicBoolean(true);
         // fails the BREACH finding after its handler ran: claim inserted, event applied, then the failure
         Registration interceptor = commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {

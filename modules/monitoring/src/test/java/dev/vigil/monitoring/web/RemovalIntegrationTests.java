@@ -10,15 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vigil.monitoring.MonitoringTestApplication;
 import dev.vigil.monitoring.api.DataType;
 import dev.vigil.monitoring.api.FindingReceipt;
 import dev.vigil.monitoring.api.ReportFinding;
 import dev.vigil.monitoring.api.Severity;
 import dev.vigil.monitoring.api.SourceKind;
-import dev.vigil.platform.axon.ConsistentCommandGateway;
 import dev.vigil.platform.id.TimeOrderedIds;
 import dev.vigil.platform.testing.TestTokens;
 import java.time.Instant;
@@ -26,12 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -39,25 +32,11 @@ import org.springframework.test.web.servlet.ResultActions;
  * The removal flow over REST: the user asks, the removal service confirms or reports failure; events in the
  * event store, the row in {@code monitoring.exposure_feed}, and the refusals.
  */
-@SpringBootTest(classes = MonitoringTestApplication.class)
-@AutoConfigureMockMvc
-class RemovalIntegrationTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    ObjectMapper json;
-
-    @Autowired
-    ConsistentCommandGateway commands;
+class RemovalIntegrationTests extends ExposureWebIntegrationTestSupport {
 
     @Test
     void requestFailRequestAgainAndConfirm() throws Exception {
-        UUID userId = registerUser(commands);
+        UUID userId = newUser();
         UUID exposureId = detect(userId);
 
         requestRemoval(userId, exposureId)
@@ -89,7 +68,7 @@ class RemovalIntegrationTests {
 
     @Test
     void repeatedRequestsAndConfirmationsWriteOneEventEach() throws Exception {
-        UUID userId = registerUser(commands);
+        UUID userId = newUser();
         UUID exposureId = detect(userId);
 
         requestRemoval(userId, exposureId).andExpect(status().isAccepted());
@@ -105,7 +84,7 @@ class RemovalIntegrationTests {
 
     @Test
     void stepsThatDoNotFollowTheStatusAreA409AndWriteNothing() throws Exception {
-        UUID userId = registerUser(commands);
+        UUID userId = newUser();
         UUID exposureId = detect(userId);
         long events = eventCount(jdbc);
 
@@ -127,8 +106,8 @@ class RemovalIntegrationTests {
 
     @Test
     void anotherUsersExposureAnswersExactlyLikeAMissingOne() throws Exception {
-        UUID owner = registerUser(commands);
-        UUID stranger = registerUser(commands);
+        UUID owner = newUser();
+        UUID stranger = newUser();
         UUID exposureId = detect(owner);
         long events = eventCount(jdbc);
 
@@ -152,7 +131,7 @@ class RemovalIntegrationTests {
 
     @Test
     void aFailureWithoutAReasonIsA400NamingReason() throws Exception {
-        UUID userId = registerUser(commands);
+        UUID userId = newUser();
         UUID exposureId = detect(userId);
         requestRemoval(userId, exposureId).andExpect(status().isAccepted());
         long events = eventCount(jdbc);
@@ -168,7 +147,7 @@ class RemovalIntegrationTests {
 
     @Test
     void aMalformedExposureIdIsA400NamingIt() throws Exception {
-        UUID userId = registerUser(commands);
+        UUID userId = newUser();
         mvc.perform(post("/api/v1/exposures/{id}/removal-request", "not-a-uuid")
                         .header(HttpHeaders.AUTHORIZATION, TestTokens.user(userId)))
                 .andExpect(status().isBadRequest())
@@ -177,7 +156,7 @@ class RemovalIntegrationTests {
 
     @Test
     void theUserEndpointNeedsAUserTokenAndTheInternalOnesAServiceToken() throws Exception {
-        UUID userId = registerUser(commands);
+        UUID userId = newUser();
         UUID exposureId = detect(userId);
         mvc.perform(post("/api/v1/exposures/{id}/removal-request", exposureId)).andExpect(status().isUnauthorized());
         mvc.perform(post("/api/v1/exposures/{id}/removal-request", exposureId)

@@ -1,0 +1,123 @@
+package dev.vigil.platform.feed;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.platform.cache.CacheSpace;
+import dev.vigil.platform.cache.ReadCache;
+import dev.vigil.platform.paging.KeysetPosition;
+import dev.vigil.platform.paging.Page;
+import dev.vigil.platform.paging.PageQuery;
+import dev.vigil.platform.paging.PageRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A user's feed: the rows of one read table that belong to the caller, newest first, read a page at a time
+ * (keyset or offset, docs/api-conventions.md) through the filters it declares, or one row by id. Each read is one
+ * named statement ({@link FeedStatements}), or none when the read cache has it: first pages (per selection and
+ * limit) and single rows are cached in the user's namespace of the feed's cache spaces, which the feed's projection
+ * invalidates. A module declares its feed as a bean ({@link Feeds#declare}); its controller takes the request's
+ * selection as a {@code @FeedOf(View.class) FeedSelection} argument.
+ *
+ * @param <V> a row as the API shows it
+ */
+public final class Feed<V> {
+
+    private final Class<V> viewType;
+    private final String name;
+    private final List<FeedFilter<?>> filters;
+    private final FeedStatements statements;
+    private final RowMapper<V> rows;
+    private final Function<V, KeysetPosition> positionOf;
+    private final CacheSpace pages;
+    private final CacheSpace items;
+    private final JdbcClient jdbc;
+    private final ReadCache cache;
+    private final JavaType pageType;
+    private final JavaType itemType;
+
+    Feed(Feeds.Declaration<V> declaration, JdbcClient jdbc, ReadCache cache, ObjectMapper json) {
+        this.viewType = declaration.viewType();
+        this.name = declaration.name();
+        this.filters = declaration.filters();
+        this.statements = declaration.statements();
+        this.rows = declaration.rows();
+        this.positionOf = declaration.positionOf();
+        this.pages = declaration.pages();
+        this.items = declaration.items();
+        this.jdbc = jdbc;
+        this.cache = cache;
+        this.pageType = json.getTypeFactory().constructParametricType(Page.class, viewType);
+        this.itemType = json.getTypeFactory().constructParametricType(Optional.class, viewType);
+    }
+
+    /**
+     * The page {@code request} asks for of the user's rows that {@code selection} selects.
+     *
+     * @throws org.springframework.web.ErrorResponseException 400 naming {@code cursor} when the cursor was not
+     *         issued for this feed, user and selection
+     */
+    public Page<V> page(UUID userId, FeedSelection selection, PageRequest request) {
+        PageQuery page = request.bind(name, userId, selection.pageFilters());
+        if (page.isOffsetPage() || !page.isFirstPage()) {
+            return read(userId, selection, page);
+        }
+        String entry = "page:" + page.limit() + ":" + selection.pageFilters().canonical();
+        return Objects.requireNonNull(cache.get(pages, userId, entry, pageType, () -> read(userId, selection, page)));
+    }
+
+    /** The user's row with this id, or empty when the user has none (missing, or someone else's). */
+    public Optional<V> find(UUID userId, UUID id) {
+        Optional<V> row = cache.get(items, userId, "item:" + id, itemType, () -> {
+            BoundStatement lookup = statements.byId(userId, id);
+            return jdbc.sql(lookup.sql()).params(lookup.parameters()).query(rows).optional();
+        });
+        // a cached "not found" reads back as an empty Optional; null is only what the type allows
+        return Objects.requireNonNullElse(row, Optional.empty());
+    }
+
+    /** The type of its rows: what a {@code @FeedOf} argument names. */
+    public Class<V> viewType() {
+        return viewType;
+    }
+
+    /** Its name, which its cursors are bound to ({@code alerting.alerts}). */
+    public String name() {
+        return name;
+    }
+
+    public List<FeedFilter<?>> filters() {
+        return filters;
+    }
+
+    /**
+     * The selection a request's query parameters make.
+     *
+     * @throws org.springframework.web.ErrorResponseException 400 naming every filter parameter at fault
+     */
+    FeedSelection select(Map<String, String[]> parameters) {
+        return FeedSelection.parse(filters, parameters);
+    }
+
+    FeedStatements statements() {
+        return statements;
+    }
+
+    private Page<V> read(UUID userId, FeedSelection selection, PageQuery page) {
+        BoundStatement statement = statements.page(userId, selection, page.after(),
+                page.isOffsetPage() ? page.offset() : null, page.fetchSize());
+        List<V> fetched = jdbc.sql(statement.sql()).params(statement.parameters()).query(rows).list();
+        return page.toPage(fetched, positionOf);
+    }
+
+    @Override
+    public String toString() {
+        return "Feed[" + name + "]";
+    }
+}

@@ -1,0 +1,79 @@
+package dev.vigil.platform.feed;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A module's plan test of its feed: every shape of the feed's page statements, keyset and offset, checked by
+ * {@link FeedPlans} on a table the subclass fills. The fill is a bulk fixture: it runs in one transaction without
+ * the service's statement timeout, then the table is analyzed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class FeedPlanTestSupport {
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    ObjectMapper json;
+
+    private UUID userId;
+
+    /** The feed whose statements are checked. */
+    protected abstract Feed<?> feed();
+
+    /**
+     * Fills the feed's table with enough rows per user, of every filter value, for the planner to prefer an index.
+     *
+     * @return a user with rows
+     */
+    protected abstract UUID seed();
+
+    /** Removes what {@link #seed()} wrote. */
+    protected abstract void removeSeed();
+
+    @BeforeAll
+    protected void seedAndAnalyze() {
+        userId = Objects.requireNonNull(transactions.execute(status -> {
+            jdbc.sql("SET LOCAL statement_timeout = 0").update();
+            return seed();
+        }));
+        jdbc.sql("ANALYZE " + feed().statements().table()).update();
+    }
+
+    @AfterAll
+    protected void remove() {
+        removeSeed();
+    }
+
+    @TestFactory
+    protected Stream<DynamicTest> keysetPagesReadAnIndexInOrder() {
+        FeedPlans plans = plans();
+        return plans.everyShape().stream().map(selection -> DynamicTest.dynamicTest(selection.toString(),
+                () -> plans.assertKeysetPagesReadAnIndexInOrder(userId, selection)));
+    }
+
+    @TestFactory
+    protected Stream<DynamicTest> offsetPagesReadAnIndexInOrder() {
+        FeedPlans plans = plans();
+        return plans.everyShape().stream().map(selection -> DynamicTest.dynamicTest(selection.toString(),
+                () -> plans.assertOffsetPagesReadAnIndexInOrder(userId, selection)));
+    }
+
+    private FeedPlans plans() {
+        return new FeedPlans(feed(), jdbc, transactions, json);
+    }
+}
