@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.platform.cache.CacheMetrics.Result;
 import dev.vigil.platform.cache.CacheMetrics.Store;
 import dev.vigil.platform.cache.NamespaceStore.Lookup;
+import dev.vigil.platform.logging.RateLimitedLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Objects;
