@@ -53,10 +53,11 @@ public final class DomainEvents {
     public void publish(List<?> payloads) {
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactions);
-        unitOfWork.execute(() -> payloads.forEach(payload -> eventStore.publish(asDomainEvent(payload))));
+        unitOfWork.execute(() -> payloads.forEach(payload -> eventStore.publish(numbered(payload))));
     }
 
-    private GenericDomainEventMessage<Object> asDomainEvent(Object payload) {
+    /** {@code payload} as the next event of its aggregate, without appending it: for handing to handlers directly. */
+    public GenericDomainEventMessage<Object> numbered(Object payload) {
         Aggregate aggregate = aggregateOf(payload);
         long sequence = nextSequence.computeIfAbsent(aggregate.id(), id -> new AtomicLong()).getAndIncrement();
         return new GenericDomainEventMessage<>(aggregate.type(), aggregate.id(), sequence, payload);

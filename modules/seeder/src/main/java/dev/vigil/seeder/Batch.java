@@ -93,7 +93,8 @@ final class Batch {
                     .words(e.dataTypes).text(e.severity).text(e.status).time(e.foundAt).time(e.createdAt)
                     .time(e.updatedAt).time(e.removalRequestedAt).time(e.removedAt).int4(e.reappearedCount)
                     .text(e.lastFailureReason).int8(e.version).end();
-            line(SeedTable.EXPOSURE_STATE).uuid(e.userId).uuid(e.exposureId).text(e.status).text(e.severity).end();
+            line(SeedTable.EXPOSURE_STATE).uuid(e.userId).uuid(e.exposureId).text(e.status).text(e.severity)
+                    .int8(e.version).end();
             counts.exposure(e);
         }
         for (SourceClaim claim : user.claims()) {
@@ -104,15 +105,20 @@ final class Batch {
             line(SeedTable.ALERT_FEED).uuid(a.raised.alertId()).uuid(a.raised.userId()).value(a.raised.category())
                     .value(a.raised.severity()).text(a.status).text(a.raised.title()).uuid(a.raised.exposureId())
                     .text(a.raised.sourceName()).time(a.raised.raisedAt()).time(a.readAt).time(a.dismissedAt)
-                    .time(a.updatedAt).end();
-            line(SeedTable.ALERT_STATE).uuid(a.raised.userId()).uuid(a.raised.alertId()).text(a.status).end();
+                    .time(a.updatedAt).int8(a.version).end();
+            line(SeedTable.ALERT_STATE).uuid(a.raised.userId()).uuid(a.raised.alertId()).text(a.status).int8(a.version)
+                    .end();
             counts.alert(a);
+        }
+        if (model.alertInboxVersion() >= 0) {
+            line(SeedTable.ALERT_INBOX_VERSION).uuid(profile.userId).int8(model.alertInboxVersion()).end();
         }
         UserRows.Dashboard d = model.dashboard();
         BinaryRows summary = line(SeedTable.DASHBOARD_SUMMARY).uuid(profile.userId).text(d.displayName).text(d.plan)
                 .text(d.subscriptionStatus).time(d.currentPeriodEnd).time(d.subscriptionEndsAt);
         counts.write(summary);
-        summary.time(d.lastAlertAt).time(d.lastExposureAt).time(d.updatedAt).end();
+        summary.time(d.lastAlertAt).time(d.lastExposureAt).time(d.updatedAt)
+                .int8(profile.version).int8(s == null ? -1 : s.version).int8(model.alertInboxVersion()).end();
     }
 
     private void eventRow(SeedEvent event) {

@@ -35,6 +35,7 @@ final class ReadModelRows {
     private final UserRows.Dashboard dashboard = new UserRows.Dashboard();
     private final Map<UUID, UserRows.Exposure> exposures = new LinkedHashMap<>();
     private final Map<UUID, UserRows.Alert> alerts = new LinkedHashMap<>();
+    private long alertInboxVersion = -1;
 
     static ReadModelRows of(Iterable<SeedEvent> events) {
         ReadModelRows rows = new ReadModelRows();
@@ -60,6 +61,11 @@ final class ReadModelRows {
 
     Iterable<UserRows.Alert> alerts() {
         return alerts.values();
+    }
+
+    /** The version of the user's last AllAlertsMarkedRead, -1 if none. */
+    long alertInboxVersion() {
+        return alertInboxVersion;
     }
 
     private void apply(SeedEvent event) {
@@ -117,9 +123,18 @@ final class ReadModelRows {
                 alerts.put(e.alertId(), new UserRows.Alert(e));
                 dashboard.lastAlertAt = latest(dashboard.lastAlertAt, e.raisedAt());
             }
-            case AlertRead e -> alerts.get(e.alertId()).read(e.readAt());
-            case AlertDismissed e -> alerts.get(e.alertId()).dismissed(e.dismissedAt());
-            case AllAlertsMarkedRead e -> alerts.values().forEach(alert -> alert.read(e.markedAt()));
+            case AlertRead e -> {
+                alerts.get(e.alertId()).read(e.readAt());
+                alerts.get(e.alertId()).version = version;
+            }
+            case AlertDismissed e -> {
+                alerts.get(e.alertId()).dismissed(e.dismissedAt());
+                alerts.get(e.alertId()).version = version;
+            }
+            case AllAlertsMarkedRead e -> {
+                alerts.values().forEach(alert -> alert.read(e.markedAt()));
+                alertInboxVersion = version;
+            }
             default -> throw new IllegalArgumentException("no read-model rule for " + event.payload().getClass());
         }
     }

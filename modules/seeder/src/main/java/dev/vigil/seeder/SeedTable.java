@@ -17,14 +17,15 @@ enum SeedTable {
             + "last_failure_reason, version"),
     ALERT_SOURCE_CLAIM("alerting.alert_source_claim", "source_event_id, alert_id"),
     ALERT_FEED("alerting.alert_feed", "alert_id, user_id, category, severity, status, title, exposure_id, source_name, "
-            + "created_at, read_at, dismissed_at, updated_at"),
+            + "created_at, read_at, dismissed_at, updated_at, version"),
+    ALERT_INBOX_VERSION("alerting.alert_inbox_version", "user_id, version"),
     DASHBOARD_SUMMARY("dashboard.dashboard_summary", "user_id, display_name, plan, subscription_status, "
             + "current_period_end, subscription_ends_at, exposures_active, exposures_removal_requested, "
             + "exposures_removed, exposures_removal_failed, open_exposures_low, open_exposures_medium, "
             + "open_exposures_high, open_exposures_critical, alerts_total, alerts_unread, last_alert_at, "
-            + "last_exposure_at, updated_at"),
-    EXPOSURE_STATE("dashboard.exposure_state", "user_id, exposure_id, status, severity"),
-    ALERT_STATE("dashboard.alert_state", "user_id, alert_id, status");
+            + "last_exposure_at, updated_at, profile_version, subscription_version, alert_inbox_version"),
+    EXPOSURE_STATE("dashboard.exposure_state", "user_id, exposure_id, status, severity, version"),
+    ALERT_STATE("dashboard.alert_state", "user_id, alert_id, status, version");
 
     private final String table;
     private final String columns;

@@ -246,6 +246,8 @@ final class UserRows {
         Instant readAt;
         Instant dismissedAt;
         Instant updatedAt;
+        /** The Alert aggregate's last event applied ("mark all read" is the inbox's, not the alert's). */
+        long version;
 
         Alert(AlertRaised raised) {
             this.raised = raised;

@@ -18,7 +18,8 @@ public final class ReadModelTables {
         ALL.put("identity-user-profile", List.of(new Table("identity.user_profile_view", "user_id")));
         ALL.put("billing-subscription", List.of(new Table("billing.subscription_view", "user_id")));
         ALL.put("monitoring-exposure-feed", List.of(new Table("monitoring.exposure_feed", "exposure_id")));
-        ALL.put("alerting-alert-feed", List.of(new Table("alerting.alert_feed", "alert_id")));
+        ALL.put("alerting-alert-feed", List.of(new Table("alerting.alert_feed", "alert_id"),
+                new Table("alerting.alert_inbox_version", "user_id")));
         ALL.put("dashboard-summary", List.of(new Table("dashboard.dashboard_summary", "user_id"),
                 new Table("dashboard.exposure_state", "user_id, exposure_id"),
                 new Table("dashboard.alert_state", "user_id, alert_id")));

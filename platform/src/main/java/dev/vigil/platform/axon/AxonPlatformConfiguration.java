@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.vigil.platform.cache.ReadCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -16,6 +17,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -68,11 +70,13 @@ public class AxonPlatformConfiguration {
      * through a prefetching source that wakes it as soon as an event is appended. All processors share a
      * few worker threads, which bounds the pooled connections projections can hold. A handler that fails
      * makes the processor retry the batch (with back-off) rather than skip the event, so a read model
-     * never silently misses one. Events are sequenced per user ({@link PerUserSequencingPolicy}).
+     * never silently misses one. Events are sequenced per user ({@link PerUserSequencingPolicy}). A projection's
+     * {@link CachedReads} are invalidated for each event's user after its transaction commits.
      */
     @Bean
     ConfigurerModule readModelProcessors(ProjectionProperties properties, ProjectionWorkers workers,
-            ProjectionBarrier barrier, MeterRegistry meters) {
+            ProjectionBarrier barrier, MeterRegistry meters, ObjectProvider<CachedReads> cachedReads,
+            ObjectProvider<ReadCache> readCache) {
         return configurer -> configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
                         .messageSource(new PrefetchingEventSource(config.eventStore(), builder.name(), properties.prefetch()))
@@ -83,7 +87,10 @@ public class AxonPlatformConfiguration {
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDefaultHandlerInterceptor((config, processorName) -> new ProcessorLogContext(processorName))
                 .registerDefaultHandlerInterceptor((config, processorName) ->
-                        new ProjectionMonitor(processorName, barrier, meters, Clock.systemUTC()));
+                        new ProjectionMonitor(processorName, barrier, meters, Clock.systemUTC()))
+                .registerDefaultHandlerInterceptor((config, processorName) -> CachedReadsInvalidation.forProcessor(
+                        processorName, cachedReads.orderedStream().toList(),
+                        (space, userId) -> readCache.getObject().invalidateAfterCommit(space, userId)));
     }
 
     @Bean

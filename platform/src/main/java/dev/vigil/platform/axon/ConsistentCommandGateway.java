@@ -1,5 +1,6 @@
 package dev.vigil.platform.axon;
 
+import dev.vigil.platform.logging.RateLimitedLog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -10,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.EventMessage;
@@ -28,14 +28,14 @@ public class ConsistentCommandGateway {
 
     private static final Logger log = LoggerFactory.getLogger(ConsistentCommandGateway.class);
     private static final ThreadLocal<List<Published>> PUBLISHED = new ThreadLocal<>();
-    private static final long WARN_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final Duration WARN_EVERY = Duration.ofSeconds(10);
 
     private final CommandGateway commands;
     private final ProjectionBarrier barrier;
     private final Duration timeout;
     private final Timer waited;
     private final Counter timeouts;
-    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
+    private final RateLimitedLog timeoutWarnings = new RateLimitedLog(log, WARN_EVERY, System::nanoTime);
 
     ConsistentCommandGateway(CommandGateway commands, ProjectionBarrier barrier, Duration timeout, MeterRegistry meters) {
         this.commands = commands;
@@ -97,12 +97,9 @@ public class ConsistentCommandGateway {
                     .get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             timeouts.increment();
-            long now = System.nanoTime();
-            long last = lastWarning.get();
-            if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
-                log.warn("event=projection_wait_timeout timeout_ms={} events={} hint=\"read models lag behind; see vigil_projection_lag\"",
-                        timeout.toMillis(), published.size());
-            }
+            timeoutWarnings.warn("event=projection_wait_timeout timeout_ms={} events={} "
+                    + "hint=\"read models lag behind; see vigil_projection_lag\"",
+                    timeout.toMillis(), published.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {

@@ -10,7 +10,9 @@ import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 
 /**
  * Knows which local read models still have to apply an event, and completes a future when they all have.
@@ -18,7 +20,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
  * An expectation is registered while the command's unit of work publishes the event (before it commits,
  * so no processor can have seen it yet). It names the processors that will apply the event in this JVM:
  * those that handle its payload type, run here, are not replaying history, and hold the segment the event
- * falls in.
+ * falls in, or may claim it ({@link #mayClaimHere}).
  * Processors report applied events after their own transaction commits.
  */
 final class ProjectionBarrier {
@@ -60,10 +62,6 @@ final class ProjectionBarrier {
         eventIdentifiers.forEach(pending::remove);
     }
 
-    int pendingCount() {
-        return pending.size();
-    }
-
     private boolean willApplyHere(EventProcessor processor, EventMessage<?> event) {
         if (!(processor instanceof StreamingEventProcessor streaming) || !(processor instanceof AbstractEventProcessor handlers)
                 || !processor.isRunning() || !handlers.eventHandlerInvoker().canHandleType(event.getPayloadType())) {
@@ -71,16 +69,30 @@ final class ProjectionBarrier {
         }
         Object sequenceIdentifier = processing.sequencingPolicy(processor.getName()).getSequenceIdentifierFor(event);
         Object key = sequenceIdentifier == null ? event.getIdentifier() : sequenceIdentifier;
-        Map<Integer, EventTrackerStatus> statuses = streaming.processingStatus();
-        if (statuses.isEmpty()) {
-            return true; // just started and still claiming its segments: it will apply the event shortly
-        }
-        for (EventTrackerStatus status : statuses.values()) {
+        for (EventTrackerStatus status : streaming.processingStatus().values()) {
             if (status.getSegment().matches(key)) {
                 return !status.isErrorState() && !stillReplaying(status);
             }
         }
-        return false; // another instance holds the segment: nothing to wait for here
+        return mayClaimHere(processor.getName(), key);
+    }
+
+    /**
+     * A segment this instance does not work on is someone else's only if the token store says so. Right after
+     * start the processor has claimed some of its segments and not yet the others (or has not even created its
+     * tokens): an event in such a segment is applied here moments later, and the command must wait for it. So
+     * this waits unless another node holds a live claim on the segment: it asks Axon which segments this node
+     * may claim (unclaimed, its own, or a claim past the token store's claim timeout). A wait on a segment that
+     * another node then claims first ends at the read-your-writes timeout. One token-store query per event,
+     * and only for events outside the segments this instance works on.
+     */
+    private boolean mayClaimHere(String processorName, Object key) {
+        TokenStore tokens = processing.tokenStore(processorName);
+        List<Segment> claimable = tokens.fetchAvailableSegments(processorName);
+        if (claimable.stream().anyMatch(segment -> segment.matches(key))) {
+            return true;
+        }
+        return claimable.isEmpty() && tokens.fetchSegments(processorName).length == 0; // no tokens yet
     }
 
     /**

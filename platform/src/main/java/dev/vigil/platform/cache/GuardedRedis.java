@@ -1,5 +1,6 @@
 package dev.vigil.platform.cache;
 
+import dev.vigil.platform.logging.RateLimitedLog;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.LongSupplier;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.platform.cache.CacheMetrics.Result;
 import dev.vigil.platform.cache.CacheMetrics.Store;
 import dev.vigil.platform.cache.NamespaceStore.Lookup;
+import dev.vigil.platform.logging.RateLimitedLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Objects;
@@ -24,8 +25,9 @@ import redis.clients.jedis.UnifiedJedis;
  * Read-through cache for module query services: per user, on Redis, as JSON.
  * <p>
  * {@link #get} answers from Redis with no database statement, or runs the loader once (concurrent callers for
- * the same entry share that run) and stores its value. Projections call {@link #invalidateAfterCommit} for
- * every user whose read model they changed: all of that user's entries in the space go at once. A value whose
+ * the same entry share that run) and stores its value. Read models invalidate through {@link
+ * #invalidateAfterCommit} (projections declare their spaces with {@code dev.vigil.platform.axon.CachedReads}, and
+ * the platform calls it for each event's user): all of that user's entries in the space go at once. A value whose
  * load began before an invalidation is never stored after it.
  * <p>
  * Redis is optional: when it fails or is slow, reads are served by their loaders, and after a failure Redis is
@@ -117,8 +119,8 @@ public final class ReadCache {
 
     /**
      * {@link #invalidate} once the current transaction commits (once per namespace, however often it is called
-     * in that transaction), or at once when no transaction is active. Projections call this from their event
-     * handlers: Axon runs them inside a Spring transaction.
+     * in that transaction), or at once when no transaction is active. Called around projections' event handlers
+     * ({@code dev.vigil.platform.axon.CachedReads}): Axon runs them inside a Spring transaction.
      */
     public void invalidateAfterCommit(CacheSpace space, UUID userId) {
         spaces.check(space);

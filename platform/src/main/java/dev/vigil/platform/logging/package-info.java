@@ -1,5 +1,5 @@
 /**
- * Log context: request ids and event processor names in the MDC.
+ * Log context (request ids and event processor names in the MDC) and rate-limited warnings.
  */
 @NonNullApi
 package dev.vigil.platform.logging;

@@ -10,48 +10,59 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Every statement alerting's projection sends to {@code alerting.alert_feed}. Each is idempotent: it only
- * changes a row that is not yet in the state the event describes.
+ * Every statement alerting's projection sends to {@code alerting.alert_feed}. Each applies one event and only if
+ * it is newer than the last one applied: an alert's events are guarded by the row's version (the Alert
+ * aggregate's sequence number), "mark all read" by the user's {@code alert_inbox_version} (the AlertInbox
+ * aggregate's). The status conditions say which rows an event moves; on rows written before versions were
+ * recorded (version -1) they are also what keeps a replay from changing them.
  */
 @Repository
 class AlertFeedRepository {
 
-    /** A replayed AlertRaised finds its row and leaves it (and whatever later events did to it) alone. */
+    /** The alert's first event (version 0): a row that exists has already applied it. */
     private static final String INSERT = """
             /* alerting.alert_feed_insert */
             INSERT INTO alerting.alert_feed
                 (alert_id, user_id, category, severity, status, title, exposure_id, source_name,
-                 created_at, read_at, dismissed_at, updated_at)
+                 created_at, read_at, dismissed_at, updated_at, version)
             VALUES (:alertId, :userId, :category, :severity, 'UNREAD', :title, :exposureId, :sourceName,
-                    :createdAt, NULL, NULL, :createdAt)
+                    :createdAt, NULL, NULL, :createdAt, :version)
             ON CONFLICT (alert_id) DO NOTHING""";
 
     private static final String MARK_READ = """
             /* alerting.alert_feed_mark_read */
             UPDATE alerting.alert_feed
-            SET status = 'READ', read_at = :readAt, updated_at = :readAt
-            WHERE alert_id = :alertId AND status = 'UNREAD'""";
+            SET status = 'READ', read_at = :readAt, updated_at = :readAt, version = :version
+            WHERE alert_id = :alertId AND version < :version AND status = 'UNREAD'""";
 
     /** A dismissed alert keeps read_at if it was read first. */
     private static final String DISMISS = """
             /* alerting.alert_feed_dismiss */
             UPDATE alerting.alert_feed
-            SET status = 'DISMISSED', dismissed_at = :dismissedAt, updated_at = :dismissedAt
-            WHERE alert_id = :alertId AND status <> 'DISMISSED'""";
+            SET status = 'DISMISSED', dismissed_at = :dismissedAt, updated_at = :dismissedAt, version = :version
+            WHERE alert_id = :alertId AND version < :version AND status <> 'DISMISSED'""";
 
     /**
-     * One statement however many alerts; finds the user's unread rows through alert_feed_user_unread_page_idx
-     * (package-private for the plan test).
+     * One statement however many alerts: records the inbox's version, and only if that is new marks the user's
+     * unread rows, found through alert_feed_user_unread_page_idx (package-private for the plan test). Leaves the
+     * alerts' own versions alone: they count the Alert aggregate's events.
      */
     static final String MARK_ALL_READ = """
             /* alerting.alert_feed_mark_all_read */
+            WITH inbox AS (
+                INSERT INTO alerting.alert_inbox_version AS i (user_id, version)
+                VALUES (:userId, :version)
+                ON CONFLICT (user_id) DO UPDATE SET version = EXCLUDED.version
+                WHERE i.version < EXCLUDED.version
+                RETURNING user_id
+            )
             UPDATE alerting.alert_feed
             SET status = 'READ', read_at = :markedAt, updated_at = :markedAt
-            WHERE user_id = :userId AND status = 'UNREAD'""";
+            WHERE user_id = :userId AND status = 'UNREAD' AND EXISTS (SELECT 1 FROM inbox)""";
 
     private static final String TRUNCATE = """
             /* alerting.alert_feed_truncate */
-            TRUNCATE alerting.alert_feed""";
+            TRUNCATE alerting.alert_feed, alerting.alert_inbox_version""";
 
     private final JdbcClient jdbc;
 
@@ -59,7 +70,7 @@ class AlertFeedRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(AlertRaised event) {
+    void insert(AlertRaised event, long version) {
         jdbc.sql(INSERT)
                 .param("alertId", event.alertId())
                 .param("userId", event.userId())
@@ -70,20 +81,22 @@ class AlertFeedRepository {
                 .param("exposureId", event.exposureId(), Types.OTHER)
                 .param("sourceName", event.sourceName(), Types.VARCHAR)
                 .param("createdAt", utc(event.raisedAt()))
+                .param("version", version)
                 .update();
     }
 
-    void markRead(UUID alertId, Instant readAt) {
-        jdbc.sql(MARK_READ).param("alertId", alertId).param("readAt", utc(readAt)).update();
+    void markRead(UUID alertId, Instant readAt, long version) {
+        jdbc.sql(MARK_READ).param("alertId", alertId).param("readAt", utc(readAt)).param("version", version).update();
     }
 
-    void dismiss(UUID alertId, Instant dismissedAt) {
-        jdbc.sql(DISMISS).param("alertId", alertId).param("dismissedAt", utc(dismissedAt)).update();
+    void dismiss(UUID alertId, Instant dismissedAt, long version) {
+        jdbc.sql(DISMISS).param("alertId", alertId).param("dismissedAt", utc(dismissedAt)).param("version", version)
+                .update();
     }
 
-    /** Returns how many alerts it marked read. */
-    int markAllRead(UUID userId, Instant markedAt) {
-        return jdbc.sql(MARK_ALL_READ).param("userId", userId).param("markedAt", utc(markedAt)).update();
+    void markAllRead(UUID userId, Instant markedAt, long version) {
+        jdbc.sql(MARK_ALL_READ).param("userId", userId).param("markedAt", utc(markedAt)).param("version", version)
+                .update();
     }
 
     void deleteAll() {

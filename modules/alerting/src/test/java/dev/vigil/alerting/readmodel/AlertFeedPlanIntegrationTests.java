@@ -63,16 +63,16 @@ class AlertFeedPlanIntegrationTests {
     @Test
     void markAllReadUsesThePartialUnreadIndexWithCustomAndGenericPlans() {
         String custom = jdbc.sql("EXPLAIN (FORMAT JSON) " + AlertFeedRepository.MARK_ALL_READ)
-                .param("userId", userId).param("markedAt", OffsetDateTime.now(ZoneOffset.UTC))
+                .param("userId", userId).param("markedAt", OffsetDateTime.now(ZoneOffset.UTC)).param("version", 0L)
                 .query(String.class).single();
         assertThat(custom).contains(UNREAD_INDEX);
 
         String generic = transactions.execute(status -> {
             jdbc.sql("SET LOCAL plan_cache_mode = force_generic_plan").update();
-            jdbc.sql("PREPARE mark_all_read(uuid, timestamptz) AS "
-                    + AlertFeedRepository.MARK_ALL_READ.replace(":userId", "$1").replace(":markedAt", "$2")).update();
+            jdbc.sql("PREPARE mark_all_read(uuid, timestamptz, bigint) AS " + AlertFeedRepository.MARK_ALL_READ
+                    .replace(":userId", "$1").replace(":markedAt", "$2").replace(":version", "$3")).update();
             // EXECUTE takes no bind parameters; the id is a UUID this test made, safe to inline
-            String plan = jdbc.sql("EXPLAIN (FORMAT JSON) EXECUTE mark_all_read('" + userId + "', now())")
+            String plan = jdbc.sql("EXPLAIN (FORMAT JSON) EXECUTE mark_all_read('" + userId + "', now(), 0)")
                     .query(String.class).single();
             jdbc.sql("DEALLOCATE mark_all_read").update();
             return plan;

@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class AlertFeedRebuildIntegrationTests {
 
     private static final String TABLE = "alerting.alert_feed";
+    private static final String INBOXES = "alerting.alert_inbox_version";
 
     @Autowired
     ConsistentCommandGateway commands;
@@ -46,8 +47,10 @@ class AlertFeedRebuildIntegrationTests {
     @Test
     void rebuildingFromTheEventStoreGivesTheSameRowsAsLiveProjection() throws InterruptedException {
         int events = 0;
+        List<UUID> users = new ArrayList<>();
         for (int user = 0; user < 4; user++) {
             UUID userId = TimeOrderedIds.next();
+            users.add(userId);
             List<UUID> alerts = new ArrayList<>();
             for (int i = 0; i < 15; i++) {
                 alerts.add(raise(userId, i));
@@ -66,46 +69,69 @@ class AlertFeedRebuildIntegrationTests {
         }
         assertThat(jdbc.sql("SELECT count(DISTINCT status) FROM alerting.alert_feed").query(Long.class).single())
                 .as("the table holds every status").isEqualTo(3L);
-        String live = ReadModelChecksums.checksum(jdbc, TABLE, "alert_id");
+        assertThat(jdbc.sql("SELECT count(*) FROM alerting.alert_inbox_version WHERE user_id IN (:users)")
+                .param("users", users).query(Long.class).single())
+                .as("one inbox version per user who marked all read").isEqualTo(4L);
+        String live = checksums();
 
         List<ProjectionRebuilds.Progress> progress = new ArrayList<>();
         ProjectionRebuilds.Report report = rebuilds.rebuild(AlertFeedProjection.PROCESSING_GROUP, progress::add);
 
-        assertThat(ReadModelChecksums.checksum(jdbc, TABLE, "alert_id")).isEqualTo(live);
+        assertThat(checksums()).isEqualTo(live);
         assertThat(report.events()).isGreaterThanOrEqualTo(events);
         assertThat(progress).isNotEmpty().last().satisfies(p -> assertThat(p.percent()).isEqualTo(100.0));
     }
 
     @Test
-    void applyingAnyEventTwiceChangesNothing() {
+    void applyingAnyEventTwiceOrAnOldOneLateChangesNothing() {
         UUID userId = TimeOrderedIds.next();
         Instant t = Instant.parse("2026-11-27T12:00:00.123456Z");
         AlertRaised first = raised(userId, t);
         AlertRaised second = raised(userId, t.plusSeconds(1));
+        AlertRaised third = raised(userId, t.plusSeconds(40));
+        AllAlertsMarkedRead markedAllRead = new AllAlertsMarkedRead(userId, t.plusSeconds(20));
+        try {
+            twice(() -> projection.on(first, 0));
+            twice(() -> projection.on(second, 0));
+            twice(() -> projection.on(new AlertRead(first.alertId(), userId, t.plusSeconds(10)), 1));
+            twice(() -> projection.on(markedAllRead, 0));
+            twice(() -> projection.on(new AlertDismissed(first.alertId(), userId, t.plusSeconds(30)), 2));
+            twice(() -> projection.on(third, 0));
+            assertThat(statuses(userId)).containsExactly("DISMISSED/true", "READ/true", "UNREAD/false");
 
-        twice(() -> projection.on(first));
-        twice(() -> projection.on(second));
-        twice(() -> projection.on(new AlertRead(first.alertId(), userId, t.plusSeconds(10))));
-        twice(() -> projection.on(new AllAlertsMarkedRead(userId, t.plusSeconds(20))));
-        twice(() -> projection.on(new AlertDismissed(first.alertId(), userId, t.plusSeconds(30))));
-        // an old event delivered again after later ones leaves the later state alone
-        twice(() -> projection.on(first));
+            // old events delivered again after later ones leave the later state alone
+            String latest = checksums();
+            projection.on(first, 0);
+            projection.on(new AlertRead(first.alertId(), userId, t.plusSeconds(10)), 1);
+            projection.on(markedAllRead, 0); // the third alert was raised after it: it stays unread
+            assertThat(checksums()).isEqualTo(latest);
 
-        assertThat(jdbc.sql("""
+            twice(() -> projection.on(new AllAlertsMarkedRead(userId, t.plusSeconds(50)), 1));
+            assertThat(statuses(userId)).containsExactly("DISMISSED/true", "READ/true", "READ/true");
+        } finally {
+            // these rows have no events behind them: leave the tables as the event store would build them
+            jdbc.sql("DELETE FROM alerting.alert_feed WHERE user_id = :userId").param("userId", userId).update();
+            jdbc.sql("DELETE FROM alerting.alert_inbox_version WHERE user_id = :userId").param("userId", userId).update();
+        }
+    }
+
+    private List<String> statuses(UUID userId) {
+        return jdbc.sql("""
                         SELECT status, read_at IS NOT NULL FROM alerting.alert_feed WHERE user_id = :userId
                         ORDER BY created_at""").param("userId", userId)
-                .query((rs, row) -> rs.getString(1) + "/" + rs.getBoolean(2)).list())
-                .containsExactly("DISMISSED/true", "READ/true");
-
-        // these rows have no events behind them: leave the table as the event store would build it
-        jdbc.sql("DELETE FROM alerting.alert_feed WHERE user_id = :userId").param("userId", userId).update();
+                .query((rs, row) -> rs.getString(1) + "/" + rs.getBoolean(2)).list();
     }
 
     private void twice(Runnable apply) {
         apply.run();
-        String once = ReadModelChecksums.checksum(jdbc, TABLE, "alert_id");
+        String once = checksums();
         apply.run();
-        assertThat(ReadModelChecksums.checksum(jdbc, TABLE, "alert_id")).isEqualTo(once);
+        assertThat(checksums()).isEqualTo(once);
+    }
+
+    private String checksums() {
+        return ReadModelChecksums.checksum(jdbc, TABLE, "alert_id") + " "
+                + ReadModelChecksums.checksum(jdbc, INBOXES, "user_id");
     }
 
     private UUID raise(UUID userId, int n) {

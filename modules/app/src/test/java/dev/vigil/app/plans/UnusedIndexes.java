@@ -22,6 +22,8 @@ final class UnusedIndexes {
 
     /** Indexes kept although no read of the API uses them, with the reason. */
     static final Map<String, String> KEPT = Map.ofEntries(
+            Map.entry("alerting.alert_inbox_version_pkey",
+                    "the alert feed projection's mark-all-read guard (one row per user, written by events only)"),
             Map.entry("alerting.alert_source_claim_pkey", CONSTRAINT + "one alert per source event (alert policy)"),
             Map.entry("alerting.alert_source_claim_alert_id_key", CONSTRAINT + "one source event per alert"),
             Map.entry("axon.domain_event_entry_aggregate_sequence_key",

@@ -8,12 +8,10 @@ import dev.vigil.billing.api.SubscriptionExpiring;
 import dev.vigil.billing.api.SubscriptionRenewed;
 import dev.vigil.billing.api.SubscriptionStarted;
 import dev.vigil.billing.query.BillingCaches;
-import dev.vigil.platform.axon.EventUsers;
-import dev.vigil.platform.cache.ReadCache;
+import dev.vigil.platform.axon.CachedReads;
+import dev.vigil.platform.cache.CacheSpace;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -25,24 +23,19 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(SubscriptionViewProjection.PROCESSING_GROUP)
-class SubscriptionViewProjection {
+class SubscriptionViewProjection implements CachedReads {
 
     static final String PROCESSING_GROUP = "billing-subscription";
 
     private final SubscriptionViewRepository subscriptions;
-    private final ReadCache cache;
 
-    SubscriptionViewProjection(SubscriptionViewRepository subscriptions, ReadCache cache) {
+    SubscriptionViewProjection(SubscriptionViewRepository subscriptions) {
         this.subscriptions = subscriptions;
-        this.cache = cache;
     }
 
-    /** Every subscription event changes the user's row: their cached subscription goes stale on commit. */
-    @MessageHandlerInterceptor(messageType = EventMessage.class)
-    void invalidateTheCachedSubscription(EventMessage<?> event, InterceptorChain chain) throws Exception {
-        chain.proceed();
-        EventUsers.userIdOf(event.getPayload())
-                .ifPresent(userId -> cache.invalidateAfterCommit(BillingCaches.SUBSCRIPTION, userId));
+    @Override
+    public List<CacheSpace> spaces() {
+        return List.of(BillingCaches.SUBSCRIPTION);
     }
 
     @ResetHandler

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Repository;
  * deltas to {@code dashboard.dashboard_summary}, each event in one statement.
  * <p>
  * Every statement first produces {@code moved(old_status, old_severity, new_status, new_severity)}: one row
- * if the exposure changed state, none if the event was already applied (which is what makes a replay a
- * no-op), old columns null for a new exposure. {@link #DELTA} turns those rows into counter deltas, which
+ * if the event is newer than the last one of its exposure applied ({@code version}, the Exposure aggregate's
+ * sequence number), none if it is not (which is what makes a replay a no-op), old columns null for a new
+ * exposure. {@link #DELTA} turns those rows into counter deltas, which
  * are added to the user's row. The row is created on demand, and the row a statement would create is
  * spelled out separately: PostgreSQL checks it against the CHECK constraints even when the insert turns
  * into the update. A detection creates it with the detected exposure counted; a state change creates it
@@ -60,12 +61,12 @@ class ExposureCountersRepository {
                 last_exposure_at = GREATEST(s.last_exposure_at, EXCLUDED.last_exposure_at),
                 updated_at = GREATEST(s.updated_at, EXCLUDED.updated_at)""";
 
-    /** A new exposure, ACTIVE; a second delivery finds it present and moves nothing. */
+    /** A new exposure, ACTIVE: its first event (version 0), so a second delivery finds it present and moves nothing. */
     private static final String DETECTED = """
             /* dashboard.exposure_detected */
             WITH moved AS (
-                INSERT INTO dashboard.exposure_state (user_id, exposure_id, status, severity)
-                VALUES (:userId, :exposureId, 'ACTIVE', :severity)
+                INSERT INTO dashboard.exposure_state (user_id, exposure_id, status, severity, version)
+                VALUES (:userId, :exposureId, 'ACTIVE', :severity, :version)
                 ON CONFLICT (user_id, exposure_id) DO NOTHING
                 RETURNING CAST(NULL AS VARCHAR) AS old_status, CAST(NULL AS VARCHAR) AS old_severity,
                           status AS new_status, severity AS new_severity
@@ -79,23 +80,22 @@ class ExposureCountersRepository {
             FROM delta d""" + ADD_DELTA_ON_CONFLICT;
 
     /**
-     * A known exposure takes the event's status (and severity, when the event carries one). The locked
-     * sub-select reads the state before the update, so old and new come out of the same statement.
+     * A known exposure takes the event's status (and severity, when the event carries one), if the event is newer
+     * than its last one applied. The locked sub-select reads the state before the update, so old and new come out
+     * of the same statement (equal when the event keeps the state: a zero delta).
      */
     private static final String MOVED = """
             /* dashboard.exposure_moved */
             WITH old AS (
                 SELECT user_id, exposure_id, status, severity
                 FROM dashboard.exposure_state
-                WHERE user_id = :userId AND exposure_id = :exposureId
+                WHERE user_id = :userId AND exposure_id = :exposureId AND version < :version
                 FOR UPDATE
             ), moved AS (
                 UPDATE dashboard.exposure_state e
-                SET status = :status, severity = coalesce(CAST(:severity AS VARCHAR), old.severity)
+                SET status = :status, severity = coalesce(CAST(:severity AS VARCHAR), old.severity), version = :version
                 FROM old
                 WHERE e.user_id = old.user_id AND e.exposure_id = old.exposure_id
-                  AND (old.status, old.severity)
-                      IS DISTINCT FROM (CAST(:status AS VARCHAR), coalesce(CAST(:severity AS VARCHAR), old.severity))
                 RETURNING old.status AS old_status, old.severity AS old_severity,
                           e.status AS new_status, e.severity AS new_severity
             )""" + DELTA + """
@@ -108,26 +108,28 @@ class ExposureCountersRepository {
         this.jdbc = jdbc;
     }
 
-    void detected(UUID userId, UUID exposureId, String severity, Instant detectedAt) {
+    void detected(UUID userId, UUID exposureId, String severity, Instant detectedAt, long version) {
         jdbc.sql(DETECTED)
                 .param("userId", userId)
                 .param("exposureId", exposureId)
                 .param("severity", severity)
                 .param("at", utc(detectedAt))
+                .param("version", version)
                 .update();
     }
 
     /** A status change that keeps the severity (removal requested, confirmed, failed). */
-    void moved(UUID userId, UUID exposureId, String status, Instant at) {
-        move(userId, exposureId, status, null, null, at);
+    void moved(UUID userId, UUID exposureId, String status, Instant at, long version) {
+        move(userId, exposureId, status, null, null, at, version);
     }
 
     /** A removed exposure found again: ACTIVE with the severity it has now; counts as the latest exposure. */
-    void reappeared(UUID userId, UUID exposureId, String severity, Instant reappearedAt) {
-        move(userId, exposureId, "ACTIVE", severity, reappearedAt, reappearedAt);
+    void reappeared(UUID userId, UUID exposureId, String severity, Instant reappearedAt, long version) {
+        move(userId, exposureId, "ACTIVE", severity, reappearedAt, reappearedAt, version);
     }
 
-    private void move(UUID userId, UUID exposureId, String status, String severity, Instant exposureAt, Instant at) {
+    private void move(UUID userId, UUID exposureId, String status, String severity, Instant exposureAt, Instant at,
+            long version) {
         jdbc.sql(MOVED)
                 .param("userId", userId)
                 .param("exposureId", exposureId)
@@ -135,6 +137,7 @@ class ExposureCountersRepository {
                 .param("severity", severity)
                 .param("exposureAt", utc(exposureAt))
                 .param("at", utc(at))
+                .param("version", version)
                 .update();
     }
 }

@@ -31,7 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -145,13 +144,13 @@ class DashboardSummaryConcurrencyIntegrationTests {
                     UUID alert = TimeOrderedIds.next();
                     Severity severity = SEVERITIES[(thread + item) % SEVERITIES.length];
                     Instant at = T0.plusSeconds(thread * 1000L + item * 10L);
-                    handlers.handle(GenericEventMessage.asEventMessage(detected(user, exposure, severity, at)));
-                    handlers.handle(GenericEventMessage.asEventMessage(
+                    handlers.handle(events.numbered(detected(user, exposure, severity, at)));
+                    handlers.handle(events.numbered(
                             raised(user, alert, AlertCategory.NEW_EXPOSURE, exposure, at)));
                     if (item % 2 == 0) {
-                        handlers.handle(GenericEventMessage.asEventMessage(new RemovalRequested(exposure, user, at)));
-                        handlers.handle(GenericEventMessage.asEventMessage(new RemovalConfirmed(exposure, user, at)));
-                        handlers.handle(GenericEventMessage.asEventMessage(new AlertRead(alert, user, at)));
+                        handlers.handle(events.numbered(new RemovalRequested(exposure, user, at)));
+                        handlers.handle(events.numbered(new RemovalConfirmed(exposure, user, at)));
+                        handlers.handle(events.numbered(new AlertRead(alert, user, at)));
                         expected.exposure(exposure, "REMOVED", severity).alert(alert, "READ");
                     } else {
                         expected.exposure(exposure, "ACTIVE", severity).alert(alert, "UNREAD");

@@ -3,7 +3,9 @@ package dev.vigil.identity.readmodel;
 import dev.vigil.identity.api.ProfileUpdated;
 import dev.vigil.identity.api.UserRegistered;
 import dev.vigil.identity.query.IdentityCaches;
-import dev.vigil.platform.cache.ReadCache;
+import dev.vigil.platform.axon.CachedReads;
+import dev.vigil.platform.cache.CacheSpace;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -11,20 +13,24 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds {@code identity.user_profile_view} from identity's events.
+ * Builds {@code identity.user_profile_view} from identity's events, each statement guarded by the user
+ * aggregate's sequence number (the row's version), so a replayed or duplicate event changes nothing.
  */
 @Component
 @ProcessingGroup(UserProfileProjection.PROCESSING_GROUP)
-class UserProfileProjection {
+class UserProfileProjection implements CachedReads {
 
     static final String PROCESSING_GROUP = "identity-user-profile";
 
     private final UserProfileRepository profiles;
-    private final ReadCache cache;
 
-    UserProfileProjection(UserProfileRepository profiles, ReadCache cache) {
+    UserProfileProjection(UserProfileRepository profiles) {
         this.profiles = profiles;
-        this.cache = cache;
+    }
+
+    @Override
+    public List<CacheSpace> spaces() {
+        return List.of(IdentityCaches.PROFILE);
     }
 
     @ResetHandler
@@ -36,12 +42,10 @@ class UserProfileProjection {
     void on(UserRegistered event, @SequenceNumber long version) {
         profiles.upsert(event.userId(), event.email(), event.displayName(), event.timeZone(),
                 event.registeredAt(), event.registeredAt(), version);
-        cache.invalidateAfterCommit(IdentityCaches.PROFILE, event.userId());
     }
 
     @EventHandler
     void on(ProfileUpdated event, @SequenceNumber long version) {
         profiles.updateProfile(event.userId(), event.displayName(), event.timeZone(), event.updatedAt(), version);
-        cache.invalidateAfterCommit(IdentityCaches.PROFILE, event.userId());
     }
 }

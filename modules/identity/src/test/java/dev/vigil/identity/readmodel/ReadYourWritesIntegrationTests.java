@@ -9,8 +9,16 @@ import dev.vigil.platform.id.TimeOrderedIds;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,12 +27,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A command sent through {@link ConsistentCommandGateway} returns only after the read model has applied
  * its event, and the projection delay stays small because the processors are woken, not polling.
- * Prints the measured delay and wait percentiles (docs/projections.md).
+ * Prints the measured delay and wait percentiles (docs/projections.md). The timeout is longer than the default
+ * so that the segment-claim tests can tell a wait that ended because the event was applied from one that ran out.
  */
-@SpringBootTest(classes = IdentityTestApplication.class, properties = "management.metrics.distribution.percentiles.vigil.projection=0.5,0.95,0.99")
+@SpringBootTest(classes = IdentityTestApplication.class, properties = {
+        "management.metrics.distribution.percentiles.vigil.projection=0.5,0.95,0.99",
+        "vigil.projections.read-your-writes-timeout=10s"})
 class ReadYourWritesIntegrationTests {
 
     private static final int COMMANDS = 200;
+    private static final String PROCESSOR = UserProfileProjection.PROCESSING_GROUP;
+    private static final Duration CLAIMED_AFTER = Duration.ofSeconds(1);
 
     @Autowired
     ConsistentCommandGateway commands;
@@ -34,6 +47,9 @@ class ReadYourWritesIntegrationTests {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void everyCommandReturnsAfterItsReadRowCommittedAndNoWaitTimesOut() {
@@ -70,6 +86,93 @@ class ReadYourWritesIntegrationTests {
         assertThat(jdbc.sql("SELECT count(*) FROM identity.user_profile_view WHERE user_id IN (:ids)")
                 .param("ids", users).query(Long.class).single()).isEqualTo(20L);
         assertThat(meters.get("vigil.projection.wait").timer().count()).isEqualTo(waitsBefore + 1);
+    }
+
+    /**
+     * Right after start a processor has claimed some of its segments and not yet the others. An event in a segment
+     * nobody holds is applied here as soon as this instance claims it, so the command waits for that. Reproduced
+     * by releasing a segment and claiming it back a second after the command was sent.
+     */
+    @Test
+    void aCommandWaitsForItsEventInASegmentThisInstanceHasNotClaimedYet() throws Exception {
+        StreamingEventProcessor processor = processor();
+        Segment released = releaseOneSegment(processor);
+        UUID userId = userIn(released);
+        double timeoutsBefore = timeouts();
+        long started = System.nanoTime();
+        CompletableFuture<Boolean> claimedLater = CompletableFuture.supplyAsync(
+                () -> processor.claimSegment(released.getSegmentId()).join(),
+                CompletableFuture.delayedExecutor(CLAIMED_AFTER.toMillis(), TimeUnit.MILLISECONDS));
+
+        commands.send(new RegisterUser(userId, "unclaimed@example.org", "Unclaimed", "UTC"));
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(profileRows(userId)).as("profile row visible on return").isEqualTo(1L);
+        assertThat(claimedLater.get(10, TimeUnit.SECONDS)).as("segment claimed back").isTrue();
+        assertThat(waited).isGreaterThanOrEqualTo(CLAIMED_AFTER);
+        assertThat(timeouts()).isEqualTo(timeoutsBefore);
+    }
+
+    /** A segment that another live node holds is that node's work: the command does not wait for it here. */
+    @Test
+    void aCommandDoesNotWaitForASegmentAnotherNodeHolds() {
+        StreamingEventProcessor processor = processor();
+        Segment released = releaseOneSegment(processor);
+        jdbc.sql("UPDATE axon.token_entry SET owner = 'another-node', timestamp = :now "
+                        + "WHERE processor_name = :processor AND segment = :segment")
+                .param("now", DateTimeUtils.formatInstant(Instant.now())).param("processor", PROCESSOR)
+                .param("segment", released.getSegmentId()).update();
+        UUID userId = userIn(released);
+        double timeoutsBefore = timeouts();
+        try {
+            commands.send(new RegisterUser(userId, "elsewhere@example.org", "Elsewhere", "UTC"));
+
+            assertThat(timeouts()).as("returned without waiting for another node's segment").isEqualTo(timeoutsBefore);
+            assertThat(profileRows(userId)).as("applied by the other node, not here").isZero();
+        } finally {
+            jdbc.sql("UPDATE axon.token_entry SET owner = NULL WHERE processor_name = :processor AND segment = :segment")
+                    .param("processor", PROCESSOR).param("segment", released.getSegmentId()).update();
+            assertThat(processor.claimSegment(released.getSegmentId()).join()).isTrue();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> profileRows(userId) == 1L);
+        }
+    }
+
+    private StreamingEventProcessor processor() {
+        StreamingEventProcessor processor = processing.eventProcessor(PROCESSOR, StreamingEventProcessor.class)
+                .orElseThrow();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !processor.processingStatus().isEmpty());
+        return processor;
+    }
+
+    /** Releases a segment this instance holds (for longer than any test runs) and waits until nobody holds it. */
+    private Segment releaseOneSegment(StreamingEventProcessor processor) {
+        Segment segment = processor.processingStatus().values().iterator().next().getSegment();
+        processor.releaseSegment(segment.getSegmentId(), 1, TimeUnit.MINUTES);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                !processor.processingStatus().containsKey(segment.getSegmentId())
+                        && jdbc.sql("SELECT owner IS NULL FROM axon.token_entry WHERE processor_name = :processor "
+                                        + "AND segment = :segment")
+                                .param("processor", PROCESSOR).param("segment", segment.getSegmentId())
+                                .query(Boolean.class).single());
+        return segment;
+    }
+
+    /** A new user whose events the per-user sequencing puts in {@code segment}. */
+    private static UUID userIn(Segment segment) {
+        UUID userId = TimeOrderedIds.next();
+        while (!segment.matches(userId)) {
+            userId = TimeOrderedIds.next();
+        }
+        return userId;
+    }
+
+    private long profileRows(UUID userId) {
+        return jdbc.sql("SELECT count(*) FROM identity.user_profile_view WHERE user_id = :id")
+                .param("id", userId).query(Long.class).single();
+    }
+
+    private double timeouts() {
+        return meters.get("vigil.projection.wait.timeouts").counter().count();
     }
 
     private static double percentile(Timer timer, double percentile) {

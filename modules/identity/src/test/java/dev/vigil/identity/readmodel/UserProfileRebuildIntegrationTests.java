@@ -3,6 +3,7 @@ package dev.vigil.identity.readmodel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.identity.IdentityTestApplication;
+import dev.vigil.identity.api.ProfileUpdated;
 import dev.vigil.identity.api.RegisterUser;
 import dev.vigil.identity.api.UserRegistered;
 import dev.vigil.platform.axon.ConsistentCommandGateway;
@@ -48,15 +49,27 @@ class UserProfileRebuildIntegrationTests {
     }
 
     @Test
-    void applyingTheSameEventTwiceChangesNothing() {
-        UserRegistered event = new UserRegistered(TimeOrderedIds.next(), "twice@example.org", "Twice", "UTC",
+    void applyingTheSameEventTwiceOrAnOldOneLateChangesNothing() {
+        UserRegistered registered = new UserRegistered(TimeOrderedIds.next(), "twice@example.org", "Twice", "UTC",
                 Instant.parse("2026-01-02T03:04:05Z"));
-        projection.on(event, 0);
-        String once = ReadModelChecksums.checksum(jdbc, "identity.user_profile_view", "user_id");
-        projection.on(event, 0);
-        assertThat(ReadModelChecksums.checksum(jdbc, "identity.user_profile_view", "user_id")).isEqualTo(once);
+        ProfileUpdated updated = new ProfileUpdated(registered.userId(), "Twice Renamed", "Europe/Oslo",
+                Instant.parse("2026-01-03T03:04:05Z"));
+        try {
+            projection.on(registered, 0);
+            String once = ReadModelChecksums.checksum(jdbc, "identity.user_profile_view", "user_id");
+            projection.on(registered, 0);
+            assertThat(ReadModelChecksums.checksum(jdbc, "identity.user_profile_view", "user_id")).isEqualTo(once);
 
-        // the row has no event behind it: leave the table as the event store would build it
-        jdbc.sql("DELETE FROM identity.user_profile_view WHERE user_id = ?").param(event.userId()).update();
+            projection.on(updated, 1);
+            String latest = ReadModelChecksums.checksum(jdbc, "identity.user_profile_view", "user_id");
+            projection.on(updated, 1);
+            projection.on(registered, 0); // the registration delivered again after the update
+            assertThat(ReadModelChecksums.checksum(jdbc, "identity.user_profile_view", "user_id")).isEqualTo(latest);
+            assertThat(jdbc.sql("SELECT display_name FROM identity.user_profile_view WHERE user_id = ?")
+                    .param(registered.userId()).query(String.class).single()).isEqualTo("Twice Renamed");
+        } finally {
+            // the row has no event behind it: leave the table as the event store would build it
+            jdbc.sql("DELETE FROM identity.user_profile_view WHERE user_id = ?").param(registered.userId()).update();
+        }
     }
 }

@@ -6,8 +6,9 @@ import dev.vigil.monitoring.api.RemovalConfirmed;
 import dev.vigil.monitoring.api.RemovalFailed;
 import dev.vigil.monitoring.api.RemovalRequested;
 import dev.vigil.monitoring.query.MonitoringCaches;
-import dev.vigil.platform.cache.ReadCache;
-import java.util.UUID;
+import dev.vigil.platform.axon.CachedReads;
+import dev.vigil.platform.cache.CacheSpace;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -16,21 +17,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds {@code monitoring.exposure_feed} from monitoring's events, one statement per event. The version
- * is the event's sequence number within its exposure. An event that changed a row drops the user's cached
- * exposure reads once the transaction commits; one applied again (a replay) changes nothing and keeps them.
+ * is the event's sequence number within its exposure.
  */
 @Component
 @ProcessingGroup(ExposureFeedProjection.PROCESSING_GROUP)
-class ExposureFeedProjection {
+class ExposureFeedProjection implements CachedReads {
 
     static final String PROCESSING_GROUP = "monitoring-exposure-feed";
 
     private final ExposureFeedRepository feed;
-    private final ReadCache cache;
 
-    ExposureFeedProjection(ExposureFeedRepository feed, ReadCache cache) {
+    ExposureFeedProjection(ExposureFeedRepository feed) {
         this.feed = feed;
-        this.cache = cache;
+    }
+
+    /** A user's list pages and single exposures both show their rows. */
+    @Override
+    public List<CacheSpace> spaces() {
+        return List.of(MonitoringCaches.EXPOSURE_PAGES, MonitoringCaches.EXPOSURES);
     }
 
     /**
@@ -44,39 +48,27 @@ class ExposureFeedProjection {
 
     @EventHandler
     void on(ExposureDetected event, @SequenceNumber long version) {
-        changed(event.userId(), feed.insert(event.exposureId(), event.userId(), event.sourceName(), event.sourceKind(),
-                event.dataTypes(), event.severity(), event.foundAt(), event.detectedAt(), version));
+        feed.insert(event.exposureId(), event.userId(), event.sourceName(), event.sourceKind(), event.dataTypes(),
+                event.severity(), event.foundAt(), event.detectedAt(), version);
     }
 
     @EventHandler
     void on(RemovalRequested event, @SequenceNumber long version) {
-        changed(event.userId(), feed.removalRequested(event.exposureId(), event.requestedAt(), version));
+        feed.removalRequested(event.exposureId(), event.requestedAt(), version);
     }
 
     @EventHandler
     void on(RemovalConfirmed event, @SequenceNumber long version) {
-        changed(event.userId(), feed.removalConfirmed(event.exposureId(), event.removedAt(), version));
+        feed.removalConfirmed(event.exposureId(), event.removedAt(), version);
     }
 
     @EventHandler
     void on(RemovalFailed event, @SequenceNumber long version) {
-        changed(event.userId(), feed.removalFailed(event.exposureId(), event.reason(), event.failedAt(), version));
+        feed.removalFailed(event.exposureId(), event.reason(), event.failedAt(), version);
     }
 
     @EventHandler
     void on(ExposureReappeared event, @SequenceNumber long version) {
-        changed(event.userId(), feed.reappeared(event.exposureId(), event.severity(), event.foundAt(),
-                event.reappearedAt(), version));
-    }
-
-    /**
-     * After the commit, so the next read sees the change and a read racing the commit cannot store the old rows
-     * after it.
-     */
-    private void changed(UUID userId, boolean rowChanged) {
-        if (rowChanged) {
-            cache.invalidateAfterCommit(MonitoringCaches.EXPOSURE_PAGES, userId);
-            cache.invalidateAfterCommit(MonitoringCaches.EXPOSURES, userId);
-        }
+        feed.reappeared(event.exposureId(), event.severity(), event.foundAt(), event.reappearedAt(), version);
     }
 }

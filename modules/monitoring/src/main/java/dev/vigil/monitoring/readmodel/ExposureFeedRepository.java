@@ -14,12 +14,12 @@ import org.springframework.stereotype.Repository;
 /**
  * Every statement monitoring's projection sends to {@code monitoring.exposure_feed}. Each change is one
  * statement, guarded by the exposure's event sequence number: an event applied again (a replay, a retried
- * batch) matches no row and changes nothing. Each method says whether it changed a row, so the projection
- * invalidates cached reads only when there is something new to read.
+ * batch) matches no row and changes nothing.
  */
 @Repository
 class ExposureFeedRepository {
 
+    /** The exposure's first event (version 0): a row that exists has already applied it. */
     private static final String INSERT = """
             /* monitoring.exposure_feed_insert */
             INSERT INTO monitoring.exposure_feed
@@ -67,9 +67,9 @@ class ExposureFeedRepository {
         this.jdbc = jdbc;
     }
 
-    boolean insert(UUID exposureId, UUID userId, String sourceName, SourceKind sourceKind, List<DataType> dataTypes,
+    void insert(UUID exposureId, UUID userId, String sourceName, SourceKind sourceKind, List<DataType> dataTypes,
             Severity severity, Instant foundAt, Instant detectedAt, long version) {
-        return jdbc.sql(INSERT)
+        jdbc.sql(INSERT)
                 .param("exposureId", exposureId)
                 .param("userId", userId)
                 .param("sourceName", sourceName)
@@ -79,36 +79,36 @@ class ExposureFeedRepository {
                 .param("foundAt", utc(foundAt))
                 .param("detectedAt", utc(detectedAt))
                 .param("version", version)
-                .update() > 0;
+                .update();
     }
 
-    boolean removalRequested(UUID exposureId, Instant at, long version) {
-        return jdbc.sql(REMOVAL_REQUESTED).param("exposureId", exposureId).param("at", utc(at))
-                .param("version", version).update() > 0;
+    void removalRequested(UUID exposureId, Instant at, long version) {
+        jdbc.sql(REMOVAL_REQUESTED).param("exposureId", exposureId).param("at", utc(at))
+                .param("version", version).update();
     }
 
-    boolean removalConfirmed(UUID exposureId, Instant at, long version) {
-        return jdbc.sql(REMOVAL_CONFIRMED).param("exposureId", exposureId).param("at", utc(at))
-                .param("version", version).update() > 0;
+    void removalConfirmed(UUID exposureId, Instant at, long version) {
+        jdbc.sql(REMOVAL_CONFIRMED).param("exposureId", exposureId).param("at", utc(at))
+                .param("version", version).update();
     }
 
-    boolean removalFailed(UUID exposureId, String reason, Instant at, long version) {
-        return jdbc.sql(REMOVAL_FAILED)
+    void removalFailed(UUID exposureId, String reason, Instant at, long version) {
+        jdbc.sql(REMOVAL_FAILED)
                 .param("exposureId", exposureId)
                 .param("reason", reason)
                 .param("at", utc(at))
                 .param("version", version)
-                .update() > 0;
+                .update();
     }
 
-    boolean reappeared(UUID exposureId, Severity severity, Instant foundAt, Instant at, long version) {
-        return jdbc.sql(REAPPEARED)
+    void reappeared(UUID exposureId, Severity severity, Instant foundAt, Instant at, long version) {
+        jdbc.sql(REAPPEARED)
                 .param("exposureId", exposureId)
                 .param("severity", severity.name())
                 .param("foundAt", utc(foundAt))
                 .param("at", utc(at))
                 .param("version", version)
-                .update() > 0;
+                .update();
     }
 
     void deleteAll() {

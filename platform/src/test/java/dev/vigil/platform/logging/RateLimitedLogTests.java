@@ -1,4 +1,4 @@
-package dev.vigil.platform.cache;
+package dev.vigil.platform.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

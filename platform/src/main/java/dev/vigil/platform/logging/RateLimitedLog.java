@@ -1,4 +1,4 @@
-package dev.vigil.platform.cache;
+package dev.vigil.platform.logging;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -7,9 +7,10 @@ import org.slf4j.Logger;
 
 /**
  * A warning that is logged at most once per interval, however many requests run into the same problem; the
- * next line that gets through says how many were left out.
+ * next line that gets through says how many were left out. For failures that repeat with the traffic (Redis
+ * unreachable, read models lagging), where a line per request would flood the log.
  */
-final class RateLimitedLog {
+public final class RateLimitedLog {
 
     private final Logger log;
     private final long intervalNanos;
@@ -17,7 +18,8 @@ final class RateLimitedLog {
     private final AtomicLong nextAllowed;
     private final AtomicLong suppressed = new AtomicLong();
 
-    RateLimitedLog(Logger log, Duration interval, LongSupplier nanoTicker) {
+    /** {@code nanoTicker} is {@code System::nanoTime}, or a test's clock. */
+    public RateLimitedLog(Logger log, Duration interval, LongSupplier nanoTicker) {
         this.log = log;
         this.intervalNanos = interval.toNanos();
         this.nanoTicker = nanoTicker;
@@ -25,7 +27,7 @@ final class RateLimitedLog {
     }
 
     /** Logs like {@link Logger#warn(String, Object...)}, unless a line went out less than an interval ago. */
-    void warn(String format, Object... arguments) {
+    public void warn(String format, Object... arguments) {
         long now = nanoTicker.getAsLong();
         long next = nextAllowed.get();
         if (now - next < 0 || !nextAllowed.compareAndSet(next, now + intervalNanos)) {
