@@ -4,8 +4,8 @@ import dev.vigil.platform.cache.CacheSpace;
 import java.time.Duration;
 
 /**
- * monitoring's cached reads. The exposure feed projection invalidates both spaces for a user after every event
- * that changed one of the user's rows.
+ * monitoring's cached reads. The exposure feed projection names both spaces as its cached reads, so the platform
+ * drops a user's entries in them after every exposure event of that user commits.
  */
 public final class MonitoringCaches {
 
