@@ -1,18 +1,26 @@
 package dev.vigil.app.architecture;
 
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.regex.Pattern;
 
 /**
- * The module rules, applied to every production class of every module on the app's classpath.
+ * The module rules, applied to every production class of every module on the app's test class path: the
+ * deployable's modules and the seeder's classes (a test dependency). Test support code is left out, from the
+ * reactor's test-classes folders and from the test-jars (the platform's testing harness, the seeder's tables).
  */
-@AnalyzeClasses(packages = ModuleRules.ROOT, importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = ModuleRules.ROOT,
+        importOptions = {ImportOption.DoNotIncludeTests.class, ModuleBoundariesTests.DoNotIncludeTestJars.class})
 class ModuleBoundariesTests {
 
     @ArchTest
     static final ArchRule modulesUseOnlyEachOthersApi = ModuleRules.MODULES_USE_ONLY_EACH_OTHERS_API;
+
+    @ArchTest
+    static final ArchRule seederUsesOnlyOtherModulesApi = ModuleRules.SEEDER_USES_ONLY_OTHER_MODULES_API;
 
     @ArchTest
     static final ArchRule platformDependsOnNoModule = ModuleRules.PLATFORM_DEPENDS_ON_NO_MODULE;
@@ -27,5 +35,15 @@ class ModuleBoundariesTests {
     static final ArchRule domainIsFreeOfInfrastructure = ModuleRules.DOMAIN_IS_FREE_OF_INFRASTRUCTURE;
 
     @ArchTest
-    static final ArchRule apiHoldsPlainRecordsAndEnums = ModuleRules.API_HOLDS_PLAIN_RECORDS_AND_ENUMS;
+    static final ArchRule apiHoldsRecordsEnumsAndFunctions = ModuleRules.API_HOLDS_RECORDS_ENUMS_AND_FUNCTIONS;
+
+    /** Maven's test-jars ({@code *-tests.jar}), which {@link ImportOption.DoNotIncludeTests} does not know. */
+    static final class DoNotIncludeTestJars implements ImportOption {
+        private static final Pattern TEST_JAR = Pattern.compile(".*-tests\\.jar!/.*");
+
+        @Override
+        public boolean includes(Location location) {
+            return !location.matches(TEST_JAR);
+        }
+    }
 }
