@@ -2,7 +2,6 @@ package dev.vigil.app.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
@@ -20,6 +19,7 @@ import java.util.regex.Pattern;
 /**
  * Vigil's module boundaries as executable rules. A module is any package {@code dev.vigil.<name>};
  * the rules derive module names from packages, so a new module is covered without editing them.
+ * That modules form no cycle is Spring Modulith's check ({@link ModuleDocumentationTests}).
  */
 final class ModuleRules {
 
@@ -66,12 +66,6 @@ final class ModuleRules {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "java.sql..", "javax.sql..", "org.springframework.jdbc..", "com.zaxxer.hikari..")
             .as("controllers do not talk to SQL directly");
-
-    /** Module dependencies form no cycle. */
-    static final ArchRule NO_CYCLES_BETWEEN_MODULES = slices()
-            .matching(ROOT + ".(*)..")
-            .should().beFreeOfCycles()
-            .as("modules are free of cycles");
 
     /** Domain code is plain Java plus Axon's modelling annotations: no Spring, no JDBC, no Redis. */
     static final ArchRule DOMAIN_IS_FREE_OF_INFRASTRUCTURE = noClasses()
