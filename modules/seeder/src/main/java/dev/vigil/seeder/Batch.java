@@ -1,7 +1,6 @@
 package dev.vigil.seeder;
 
-import dev.vigil.monitoring.api.Severity;
-import dev.vigil.monitoring.domain.Finding;
+import dev.vigil.monitoring.api.Fingerprint;
 import dev.vigil.seeder.UserHistory.SourceClaim;
 import dev.vigil.seeder.UserHistory.UserSeed;
 import java.util.ArrayList;
@@ -85,9 +84,7 @@ final class Batch {
         }
         DashboardCounts counts = new DashboardCounts();
         for (UserRows.Exposure e : model.exposures()) {
-            // monitoring's own fingerprint rule; severity and time are not part of it
-            byte[] fingerprint = new Finding(e.sourceName, e.sourceKind, e.dataTypes, Severity.LOW, e.foundAt)
-                    .fingerprint().bytes();
+            byte[] fingerprint = Fingerprint.of(e.sourceName, e.sourceKind, e.dataTypes).bytes();
             line(SeedTable.FINDING_CLAIM).uuid(e.userId).bytes(fingerprint).uuid(e.exposureId).end();
             line(SeedTable.EXPOSURE_FEED).uuid(e.exposureId).uuid(e.userId).text(e.sourceName).value(e.sourceKind)
                     .words(e.dataTypes).text(e.severity).text(e.status).time(e.foundAt).time(e.createdAt)

@@ -39,14 +39,6 @@ enum SeedTable {
         return table;
     }
 
-    String schema() {
-        return table.substring(0, table.indexOf('.'));
-    }
-
-    String tableName() {
-        return table.substring(table.indexOf('.') + 1);
-    }
-
     String copyStatement() {
         return "COPY " + table + " (" + columns + ") FROM STDIN (FORMAT binary, FREEZE)";
     }

@@ -4,7 +4,6 @@ import dev.vigil.platform.axon.ProjectionProperties;
 import java.io.PrintStream;
 import java.util.Map;
 import org.axonframework.serialization.Serializer;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -13,9 +12,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The platform without the business modules: its pool and Flyway (which creates the schema on an empty
  * database, exactly as the service would at start-up) and Axon's event serializer, so seeded events are
- * stored in the very format the service writes and reads.
+ * stored in the very format the service writes and reads. Not a {@code @Configuration}: the app's tests have this
+ * class on their classpath (for the module rules), and the service's scan of {@code dev.vigil} must not pick it up.
  */
-@SpringBootConfiguration
 @EnableAutoConfiguration
 public class SeederApplication {
 

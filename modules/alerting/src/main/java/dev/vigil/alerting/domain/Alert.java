@@ -7,6 +7,7 @@ import dev.vigil.alerting.api.AlertDismissed;
 import dev.vigil.alerting.api.AlertRaised;
 import dev.vigil.alerting.api.AlertRead;
 import dev.vigil.alerting.api.AlertStatus;
+import dev.vigil.alerting.api.AlertTitles;
 import dev.vigil.alerting.api.DismissAlert;
 import dev.vigil.alerting.api.RaiseAlert;
 import dev.vigil.alerting.api.ReadAlert;
@@ -26,9 +27,6 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Aggregate
 public class Alert {
-
-    /** The longest title an alert may carry (the width of {@code alert_feed.title}). */
-    public static final int TITLE_MAX_LENGTH = 200;
 
     private static final Set<AlertCategory> EXPOSURE_CATEGORIES =
             EnumSet.of(AlertCategory.NEW_EXPOSURE, AlertCategory.EXPOSURE_REAPPEARED);
@@ -106,8 +104,8 @@ public class Alert {
         require(command.category() != null, "category is required");
         require(command.severity() != null, "severity is required");
         require(command.title() != null && !command.title().isBlank(), "title is required");
-        require(command.title().strip().length() <= TITLE_MAX_LENGTH,
-                "title is longer than " + TITLE_MAX_LENGTH + " characters");
+        require(command.title().strip().length() <= AlertTitles.MAX_LENGTH,
+                "title is longer than " + AlertTitles.MAX_LENGTH + " characters");
         boolean aboutExposure = EXPOSURE_CATEGORIES.contains(command.category());
         require(aboutExposure == (command.exposureId() != null),
                 "exposureId is required for exposure alerts and only for them");

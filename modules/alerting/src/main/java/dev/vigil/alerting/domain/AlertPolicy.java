@@ -2,6 +2,7 @@ package dev.vigil.alerting.domain;
 
 import dev.vigil.alerting.api.AlertCategory;
 import dev.vigil.alerting.api.AlertSeverity;
+import dev.vigil.alerting.api.AlertTitles;
 import dev.vigil.alerting.api.RaiseAlert;
 import dev.vigil.billing.api.PaymentFailed;
 import dev.vigil.billing.api.SubscriptionExpiring;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.alerting.api.AlertCategory;
 import dev.vigil.alerting.api.AlertSeverity;
+import dev.vigil.alerting.api.AlertTitles;
 import dev.vigil.alerting.api.RaiseAlert;
 import dev.vigil.billing.api.PaymentFailed;
 import dev.vigil.billing.api.Plan;
@@ -153,7 +154,7 @@ class AlertPolicyTests {
         policy(Severity.LOW).on(new ExposureReappeared(exposureId, userId, longName, Severity.LOW, NOW, NOW), "event-1");
 
         assertThat(sent).singleElement().satisfies(alert -> {
-            assertThat(alert.title()).hasSizeBetween(Alert.TITLE_MAX_LENGTH - 10, Alert.TITLE_MAX_LENGTH).startsWith("Your data reappeared on Broker").endsWith("…");
+            assertThat(alert.title()).hasSizeBetween(AlertTitles.MAX_LENGTH - 10, AlertTitles.MAX_LENGTH).startsWith("Your data reappeared on Broker").endsWith("…");
             assertThat(alert.sourceName()).as("the row still carries the full name").isEqualTo(longName);
         });
     }

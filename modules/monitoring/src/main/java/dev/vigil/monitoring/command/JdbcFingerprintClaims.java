@@ -1,6 +1,6 @@
 package dev.vigil.monitoring.command;
 
-import dev.vigil.monitoring.domain.Fingerprint;
+import dev.vigil.monitoring.api.Fingerprint;
 import dev.vigil.monitoring.domain.FingerprintClaims;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,6 +1,7 @@
 package dev.vigil.monitoring.domain;
 
 import dev.vigil.monitoring.api.DataType;
+import dev.vigil.monitoring.api.Fingerprint;
 import dev.vigil.monitoring.api.ReportFinding;
 import dev.vigil.monitoring.api.Severity;
 import dev.vigil.monitoring.api.SourceKind;

@@ -1,5 +1,6 @@
 package dev.vigil.monitoring.domain;
 
+import dev.vigil.monitoring.api.Fingerprint;
 import java.util.UUID;
 
 /**

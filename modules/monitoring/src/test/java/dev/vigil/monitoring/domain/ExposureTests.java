@@ -14,6 +14,7 @@ import dev.vigil.monitoring.api.ExposureStatus;
 import dev.vigil.monitoring.api.FailRemoval;
 import dev.vigil.monitoring.api.FindingOutcome;
 import dev.vigil.monitoring.api.FindingReceipt;
+import dev.vigil.monitoring.api.Fingerprint;
 import dev.vigil.monitoring.api.RemovalConfirmed;
 import dev.vigil.monitoring.api.RemovalFailed;
 import dev.vigil.monitoring.api.RemovalRequested;

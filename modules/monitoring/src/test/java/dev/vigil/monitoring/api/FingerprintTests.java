@@ -1,4 +1,4 @@
-package dev.vigil.monitoring.domain;
+package dev.vigil.monitoring.api;
 
 import static dev.vigil.monitoring.api.DataType.ADDRESS;
 import static dev.vigil.monitoring.api.DataType.EMAIL;

@@ -1,7 +1,5 @@
-package dev.vigil.monitoring.domain;
+package dev.vigil.monitoring.api;
 
-import dev.vigil.monitoring.api.DataType;
-import dev.vigil.monitoring.api.SourceKind;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +13,8 @@ import java.util.regex.Pattern;
  * Identifies a finding within one user's exposures: SHA-256 over the normalized source name, the source
  * kind and the data types. "Acme People Search", " acme  people search " and "ACME PEOPLE SEARCH" are one
  * source. Stored, so the canonical form below must never change meaning (hence the version tag in it).
+ * Public so that anything writing {@code monitoring.finding_claim} rows (the volume seeder) claims a
+ * finding exactly as monitoring does.
  */
 public record Fingerprint(String sha256Hex) {
 
@@ -27,7 +27,7 @@ public record Fingerprint(String sha256Hex) {
         }
     }
 
-    static Fingerprint of(String sourceName, SourceKind sourceKind, Collection<DataType> dataTypes) {
+    public static Fingerprint of(String sourceName, SourceKind sourceKind, Collection<DataType> dataTypes) {
         String name = normalizedSourceName(sourceName);
         // Data types by name, not by enum order: reordering the enum must not change stored fingerprints.
         String types = String.join(",", dataTypes.stream().map(Enum::name).distinct().sorted().toList());
@@ -41,7 +41,7 @@ public record Fingerprint(String sha256Hex) {
      * (upper then lower case, which folds e.g. "ß" and "SS" together; {@link Locale#ROOT}, so a Turkish
      * server locale changes nothing).
      */
-    static String normalizedSourceName(String sourceName) {
+    private static String normalizedSourceName(String sourceName) {
         String compatible = Normalizer.normalize(sourceName, Normalizer.Form.NFKC);
         String spaced = WHITE_SPACE.matcher(compatible.strip()).replaceAll(" ");
         return spaced.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);

@@ -1,4 +1,4 @@
-package dev.vigil.alerting.domain;
+package dev.vigil.alerting.api;
 
 import dev.vigil.billing.api.Plan;
 import dev.vigil.monitoring.api.DataType;
@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The title a list row shows for each kind of alert. Always fits {@link Alert#TITLE_MAX_LENGTH}: a long source
- * name is shortened rather than letting the policy send a command the alert would reject. Public for the
- * volume seeder (modules/seeder), which writes alerts directly and must title them exactly as the policy does.
+ * The title a list row shows for each kind of alert. Always fits {@link #MAX_LENGTH}: a long source name is
+ * shortened rather than letting the policy send a command the alert would reject. Published for the volume
+ * seeder (modules/seeder), which writes alerts directly and must title them exactly as the policy does.
  */
 public final class AlertTitles {
+
+    /** The longest title an alert may carry (the width of {@code alert_feed.title}). */
+    public static final int MAX_LENGTH = 200;
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
     private static final String ELLIPSIS = "…";
@@ -41,7 +44,7 @@ public final class AlertTitles {
 
     private static String fit(String prefix, String sourceName) {
         String source = sourceName == null ? "" : sourceName.strip();
-        int room = Alert.TITLE_MAX_LENGTH - prefix.length();
+        int room = MAX_LENGTH - prefix.length();
         if (source.length() > room) {
             source = source.substring(0, room - ELLIPSIS.length()).stripTrailing() + ELLIPSIS;
         }
