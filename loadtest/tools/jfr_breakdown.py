@@ -68,6 +68,13 @@ def sampled_at(sample):
     return moment.timestamp() * 1000
 
 
+def java_home():
+    """A JDK 21+ (whose jfr reads the service's recordings), found as the bin/ scripts find it: bin/lib/java.sh."""
+    finder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "bin", "lib", "java.sh")
+    return subprocess.run(["bash", "-c", '. "$1" && vigil_find_jdk && printf %s "$JAVA_HOME"', "bash", finder],
+                          check=True, stdout=subprocess.PIPE, text=True).stdout
+
+
 def main():
     arguments = argparse.ArgumentParser(description="Where the service's CPU goes, by layer, from a JFR file")
     arguments.add_argument("recording")
@@ -77,7 +84,7 @@ def main():
                            help="layers: the libraries around a request; fine: the request path split further")
     options = arguments.parse_args()
     recording = options.recording
-    jfr = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "jfr")
+    jfr = os.path.join(java_home(), "bin", "jfr")
     groups = FINE_GROUPS if options.groups == "fine" else LAYERS
     # fine groups look for outer frames (the filter chain, valves), so they need the whole stack; record with
     # -XX:FlightRecorderOptions:stackdepth=512, as virtual-thread request stacks run past JFR's default of 64

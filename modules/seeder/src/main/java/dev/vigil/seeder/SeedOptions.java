@@ -1,6 +1,5 @@
 package dev.vigil.seeder;
 
-import dev.vigil.platform.jdbc.DatabaseProperties;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +14,9 @@ public record SeedOptions(double scale, long seed, String dbUrl, String dbUser, 
 
     public static final String USAGE = "usage: bin/seed [--scale S] [--seed N] [--db-url JDBC_URL] [--db-user U] "
             + "[--db-password P] [--users-out FILE]";
+
+    /** The service's development database, when {@code VIGIL_DB_URL} is not set. */
+    static final String DEFAULT_DB_URL = "jdbc:postgresql://127.0.0.1:5432/vigil";
 
     /** Users at scale 1.0. */
     public static final int USERS_AT_SCALE_ONE = 100_000;
@@ -32,7 +34,7 @@ public record SeedOptions(double scale, long seed, String dbUrl, String dbUser, 
     static SeedOptions parse(String[] args, Map<String, String> env) {
         double scale = 1.0;
         long seed = 42;
-        String url = env.getOrDefault("VIGIL_DB_URL", DatabaseProperties.DEFAULT_URL.replace("localhost", "127.0.0.1"));
+        String url = env.getOrDefault("VIGIL_DB_URL", DEFAULT_DB_URL);
         String user = env.getOrDefault("VIGIL_DB_USERNAME", "postgres");
         String password = env.getOrDefault("VIGIL_DB_PASSWORD", "postgres");
         Path usersOut = null;

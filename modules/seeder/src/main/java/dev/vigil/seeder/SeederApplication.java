@@ -21,12 +21,12 @@ public class SeederApplication {
     /** Migrates the database, seeds it and returns what was done. */
     public static Seeder.Summary seed(SeedOptions options, PrintStream log) throws Exception {
         Map<String, Object> properties = Map.of(
-                "vigil.db.url", options.dbUrl(),
-                "vigil.db.username", options.dbUser(),
-                "vigil.db.password", options.dbPassword(),
-                "vigil.db.create-if-missing", true,
-                "vigil.db.pool.maximum-pool-size", 2,
-                "vigil.db.pool.minimum-idle", 0,
+                "spring.datasource.url", options.dbUrl(),
+                "spring.datasource.username", options.dbUser(),
+                "spring.datasource.password", options.dbPassword(),
+                "vigil.datasource.create-if-missing", true,
+                "spring.datasource.hikari.maximum-pool-size", 2,
+                "spring.datasource.hikari.minimum-idle", 0,
                 // a test run of the seeder seeds the database its test chose, not one of its own
                 "vigil.test.isolation", false,
                 "spring.flyway.locations", "classpath:db/migration",

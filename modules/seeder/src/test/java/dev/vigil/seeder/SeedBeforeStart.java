@@ -22,9 +22,9 @@ class SeedBeforeStart implements ApplicationContextInitializer<ConfigurableAppli
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         var environment = context.getEnvironment();
-        SeedOptions options = new SeedOptions(SCALE, SEED, environment.getRequiredProperty("vigil.db.url"),
-                environment.getProperty("vigil.db.username", "postgres"),
-                environment.getProperty("vigil.db.password", "postgres"), Optional.empty());
+        SeedOptions options = new SeedOptions(SCALE, SEED, environment.getRequiredProperty("spring.datasource.url"),
+                environment.getProperty("spring.datasource.username", "postgres"),
+                environment.getProperty("spring.datasource.password", "postgres"), Optional.empty());
         try {
             SeederApplication.seed(options, new PrintStream(OutputStream.nullOutputStream()));
         } catch (Exception e) {

@@ -44,7 +44,7 @@ public final class JdbcUrls {
         Matcher matcher = POSTGRES_URL.matcher(url);
         if (!matcher.matches() || matcher.group("database").isEmpty()) {
             throw new IllegalArgumentException(
-                    "vigil.db.url must look like jdbc:postgresql://host:port/database, got " + redacted(url));
+                    "spring.datasource.url must look like jdbc:postgresql://host:port/database, got " + redacted(url));
         }
         return matcher;
     }

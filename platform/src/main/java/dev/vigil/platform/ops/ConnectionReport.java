@@ -1,8 +1,6 @@
 package dev.vigil.platform.ops;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.vigil.platform.devservers.DevServersEnvironmentPostProcessor;
-import dev.vigil.platform.jdbc.DatabaseProperties;
 import dev.vigil.platform.jdbc.JdbcUrls;
 import dev.vigil.platform.redis.RedisClientProperties;
 import dev.vigil.platform.redis.RedisUrls;
@@ -21,16 +19,17 @@ import redis.clients.jedis.JedisPooled;
 class ConnectionReport implements ApplicationListener<ApplicationReadyEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionReport.class);
+    /** Written by the development servers (vigil-devservers), when they chose the server. */
+    static final String DATABASE_ORIGIN = "vigil.dev-servers.database";
+    static final String REDIS_ORIGIN = "vigil.dev-servers.redis";
 
-    private final DatabaseProperties database;
     private final RedisClientProperties redis;
     private final HikariDataSource dataSource;
     private final JedisPooled jedis;
     private final Environment environment;
 
-    ConnectionReport(DatabaseProperties database, RedisClientProperties redis, HikariDataSource dataSource,
-            JedisPooled jedis, Environment environment) {
-        this.database = database;
+    ConnectionReport(RedisClientProperties redis, HikariDataSource dataSource, JedisPooled jedis,
+            Environment environment) {
         this.redis = redis;
         this.dataSource = dataSource;
         this.jedis = jedis;
@@ -41,14 +40,14 @@ class ConnectionReport implements ApplicationListener<ApplicationReadyEvent> {
     public void onApplicationEvent(ApplicationReadyEvent event) {
         log.info("event=connected database={} database_origin={} database_user={} postgres_version={} pool={} "
                         + "pool_max={} redis={} redis_origin={} redis_version={}",
-                JdbcUrls.redacted(database.url()),
-                environment.getProperty(DevServersEnvironmentPostProcessor.DATABASE_ORIGIN, "configured"),
-                database.username(),
+                JdbcUrls.redacted(dataSource.getJdbcUrl()),
+                environment.getProperty(DATABASE_ORIGIN, "configured"),
+                dataSource.getUsername(),
                 postgresVersion(),
                 dataSource.getPoolName(),
                 dataSource.getMaximumPoolSize(),
                 RedisUrls.redacted(redis.url()),
-                environment.getProperty(DevServersEnvironmentPostProcessor.REDIS_ORIGIN, "configured"),
+                environment.getProperty(REDIS_ORIGIN, "configured"),
                 redisVersion());
     }
 

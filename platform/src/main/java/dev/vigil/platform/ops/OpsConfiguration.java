@@ -3,7 +3,6 @@ package dev.vigil.platform.ops;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import dev.vigil.platform.jdbc.DatabaseProperties;
 import dev.vigil.platform.jdbc.PoolingConfiguration;
 import dev.vigil.platform.redis.RedisClientProperties;
 import dev.vigil.platform.redis.RedisConfiguration;
@@ -19,8 +18,8 @@ import redis.clients.jedis.JedisPooled;
 public class OpsConfiguration {
 
     @Bean
-    ConnectionReport connectionReport(DatabaseProperties database, RedisClientProperties redis,
-            DataSource dataSource, JedisPooled jedis, Environment environment) throws SQLException {
-        return new ConnectionReport(database, redis, dataSource.unwrap(HikariDataSource.class), jedis, environment);
+    ConnectionReport connectionReport(RedisClientProperties redis, DataSource dataSource, JedisPooled jedis,
+            Environment environment) throws SQLException {
+        return new ConnectionReport(redis, dataSource.unwrap(HikariDataSource.class), jedis, environment);
     }
 }

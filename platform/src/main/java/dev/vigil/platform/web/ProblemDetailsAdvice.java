@@ -135,7 +135,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * No database connection: none came free within {@code vigil.db.pool.connection-timeout} (a saturated pool,
+     * No database connection: none came free within {@code spring.datasource.hikari.connection-timeout} (a saturated pool,
      * counted in {@code hikaricp_connections_timeout_total}, which pages: docs/ops/alerts.yml) or the database
      * cannot be reached. Temporary, and the client's retry may succeed, so a 503 with {@code Retry-After},
      * never a 500. Nothing was written: a command's transaction never began.

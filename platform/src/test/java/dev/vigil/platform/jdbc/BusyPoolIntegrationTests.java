@@ -23,7 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** A request that finds every pooled connection taken answers 503 with Retry-After, not 500. */
-@SpringBootTest(classes = PlatformTestApplication.class, properties = "vigil.db.pool.connection-timeout=300ms")
+@SpringBootTest(classes = PlatformTestApplication.class, properties = "spring.datasource.hikari.connection-timeout=300")
 @AutoConfigureMockMvc
 class BusyPoolIntegrationTests {
 

@@ -1,5 +1,6 @@
 package dev.vigil.platform.testing;
 
+import dev.vigil.platform.jdbc.DataSourceDefaultsEnvironmentPostProcessor;
 import dev.vigil.platform.jdbc.JdbcUrls;
 import java.net.URI;
 import java.time.LocalDateTime;
@@ -38,9 +39,9 @@ public class IsolatedTestEnvironmentPostProcessor implements EnvironmentPostProc
                 || environment.getPropertySources().contains(PROPERTY_SOURCE)) {
             return;
         }
-        String serverUrl = environment.getRequiredProperty("vigil.db.url");
-        String username = environment.getProperty("vigil.db.username", "postgres");
-        String password = environment.getProperty("vigil.db.password", "postgres");
+        String serverUrl = environment.getRequiredProperty("spring.datasource.url");
+        String username = environment.getProperty("spring.datasource.username", "postgres");
+        String password = environment.getProperty("spring.datasource.password", "postgres");
         URI redisUrl = URI.create(environment.getProperty("vigil.redis.url", "redis://localhost:6379/0"));
 
         String name = "vigil_test_" + LocalDateTime.now(ZoneOffset.UTC).format(STAMP) + "_"
@@ -51,17 +52,19 @@ public class IsolatedTestEnvironmentPostProcessor implements EnvironmentPostProc
         TestKeyspace keyspace = new TestKeyspace(redisUrl, "vigil-test:" + name + ":");
 
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of(
-                "vigil.db.url", JdbcUrls.withDatabase(serverUrl, name),
-                "vigil.db.create-if-missing", false,
+                "spring.datasource.url", JdbcUrls.withDatabase(serverUrl, name),
+                "vigil.datasource.create-if-missing", false,
                 "vigil.redis.key-prefix", keyspace.prefix())));
 
         if (!environment.getProperty("vigil.test.production-pool", Boolean.class, false)) {
             // Many contexts live at once across a build (and builds may share the server): each keeps a small,
-            // quickly shrinking pool instead of 20 idle connections. Tests of the pool itself opt out.
-            environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE + "Pool", Map.of(
-                    "vigil.db.pool.maximum-pool-size", 10,
-                    "vigil.db.pool.minimum-idle", 1,
-                    "vigil.db.pool.idle-timeout", "10s")));
+            // quickly shrinking pool instead of 20 idle connections. Tests of the pool itself opt out. Just above
+            // Vigil's defaults, so a test's own spring.datasource.hikari.* still wins.
+            environment.getPropertySources().addBefore(DataSourceDefaultsEnvironmentPostProcessor.DEFAULTS,
+                    new MapPropertySource(PROPERTY_SOURCE + "Pool", Map.of(
+                            "spring.datasource.hikari.maximum-pool-size", 10,
+                            "spring.datasource.hikari.minimum-idle", 1,
+                            "spring.datasource.hikari.idle-timeout", 10_000)));
         }
 
         application.addInitializers(context -> {

@@ -45,8 +45,8 @@ import org.springframework.test.web.servlet.MvcResult;
         "vigil.test.isolation=false", // the seeded database, not the platform's empty per-context one
         "vigil.cache.enabled=false", // every request reaches PostgreSQL
         "vigil.billing.lifecycle.enabled=false", // no expiries changing rows while they are explained
-        "vigil.db.pool.maximum-pool-size=4",
-        "vigil.db.pool.minimum-idle=1",
+        "spring.datasource.hikari.maximum-pool-size=4",
+        "spring.datasource.hikari.minimum-idle=1",
         "vigil.redis.key-prefix=vigil-plans-test:"})
 @ContextConfiguration(initializers = SeededServiceInitializer.class)
 @Import(StatementCaptureConfiguration.class)

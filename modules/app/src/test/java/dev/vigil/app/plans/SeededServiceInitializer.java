@@ -17,13 +17,13 @@ class SeededServiceInitializer implements ApplicationContextInitializer<Configur
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         var environment = context.getEnvironment();
-        String username = environment.getProperty("vigil.db.username", "postgres");
-        String password = environment.getProperty("vigil.db.password", "postgres");
-        SeededDatabase database = SeededDatabase.prepare(environment.getRequiredProperty("vigil.db.url"), username,
+        String username = environment.getProperty("spring.datasource.username", "postgres");
+        String password = environment.getProperty("spring.datasource.password", "postgres");
+        SeededDatabase database = SeededDatabase.prepare(environment.getRequiredProperty("spring.datasource.url"), username,
                 password);
         environment.getPropertySources().addFirst(new MapPropertySource("vigilPlansDatabase", Map.of(
-                "vigil.db.url", database.url(),
-                "vigil.db.create-if-missing", false)));
+                "spring.datasource.url", database.url(),
+                "vigil.datasource.create-if-missing", false)));
         if (context.getBeanFactory() instanceof DefaultListableBeanFactory beanFactory) {
             // registered first, so it runs last: after the pool has closed
             beanFactory.registerDisposableBean("vigilPlansDatabaseDrop", database::close);

@@ -33,7 +33,7 @@ class DevServersIntegrationTests {
 
             assertThat(environment.getProperty(DevServersEnvironmentPostProcessor.DATABASE_ORIGIN)).isEqualTo("embedded");
             assertThat(environment.getProperty(DevServersEnvironmentPostProcessor.REDIS_ORIGIN)).isEqualTo("embedded");
-            String url = environment.getProperty("vigil.db.url").replace("/vigil", "/postgres");
+            String url = environment.getProperty("spring.datasource.url").replace("/vigil", "/postgres");
             try (Connection connection = DriverManager.getConnection(url, "postgres", "");
                     ResultSet version = connection.createStatement().executeQuery("SHOW server_version_num")) {
                 version.next();
@@ -73,9 +73,10 @@ class DevServersIntegrationTests {
             processor(database.getLocalPort(), cache.getLocalPort(), failing(), failing())
                     .postProcessEnvironment(environment, new SpringApplication());
 
-            assertThat(environment.getProperty("vigil.db.url"))
+            assertThat(environment.getProperty("spring.datasource.url"))
                     .isEqualTo("jdbc:postgresql://localhost:" + database.getLocalPort() + "/vigil");
-            assertThat(environment.getProperty("vigil.db.create-if-missing")).isEqualTo("true");
+            assertThat(environment.getProperty("spring.datasource.username")).isEqualTo("postgres");
+            assertThat(environment.getProperty("vigil.datasource.create-if-missing")).isEqualTo("true");
             assertThat(environment.getProperty("vigil.redis.url")).isEqualTo("redis://localhost:" + cache.getLocalPort() + "/0");
             assertThat(environment.getProperty(DevServersEnvironmentPostProcessor.DATABASE_ORIGIN)).isEqualTo("local");
         }
@@ -84,26 +85,27 @@ class DevServersIntegrationTests {
     @Test
     void neverReplacesWhatTheUserConfigured() {
         MockEnvironment environment = new MockEnvironment()
-                .withProperty("vigil.db.url", "jdbc:postgresql://db.internal:6543/vigil")
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db.internal:6543/vigil")
                 .withProperty("vigil.redis.url", "redis://cache.internal:6380/2");
         processor(closedPort(), closedPort(), failing(), failing()).postProcessEnvironment(environment, new SpringApplication());
 
-        assertThat(environment.getProperty("vigil.db.url")).isEqualTo("jdbc:postgresql://db.internal:6543/vigil");
+        assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db.internal:6543/vigil");
         assertThat(environment.getProperty("vigil.redis.url")).isEqualTo("redis://cache.internal:6380/2");
         assertThat(environment.getProperty(DevServersEnvironmentPostProcessor.DATABASE_ORIGIN)).isEqualTo("configured");
+        assertThat(environment.getProperty(DevServersEnvironmentPostProcessor.REDIS_ORIGIN)).isEqualTo("configured");
     }
 
     @Test
-    void adoptsSpringsOwnDatasourceAndRedisProperties() {
-        MockEnvironment environment = new MockEnvironment()
-                .withProperty("spring.datasource.url", "jdbc:postgresql://db.internal:5432/app")
-                .withProperty("spring.datasource.username", "app")
-                .withProperty("spring.data.redis.url", "redis://cache.internal:6379/1");
-        processor(closedPort(), closedPort(), failing(), failing()).postProcessEnvironment(environment, new SpringApplication());
+    void keepsTheUsersCredentialsForTheLocalDefault() throws IOException {
+        try (ServerSocket database = new ServerSocket(0); ServerSocket cache = new ServerSocket(0)) {
+            MockEnvironment environment = new MockEnvironment().withProperty("spring.datasource.username", "dev")
+                    .withProperty("spring.datasource.password", "secret");
+            processor(database.getLocalPort(), cache.getLocalPort(), failing(), failing())
+                    .postProcessEnvironment(environment, new SpringApplication());
 
-        assertThat(environment.getProperty("vigil.db.url")).isEqualTo("jdbc:postgresql://db.internal:5432/app");
-        assertThat(environment.getProperty("vigil.db.username")).isEqualTo("app");
-        assertThat(environment.getProperty("vigil.redis.url")).isEqualTo("redis://cache.internal:6379/1");
+            assertThat(environment.getProperty("spring.datasource.username")).isEqualTo("dev");
+            assertThat(environment.getProperty("spring.datasource.password")).isEqualTo("secret");
+        }
     }
 
     @Test
@@ -118,12 +120,13 @@ class DevServersIntegrationTests {
     }
 
     @Test
-    void productionProfileNeverStartsEmbeddedServers() {
+    void whenSwitchedOffItResolvesNothing() {
         MockEnvironment environment = new MockEnvironment().withProperty(DevServersEnvironmentPostProcessor.ENABLED, "false");
         processor(closedPort(), closedPort(), failing(), failing()).postProcessEnvironment(environment, new SpringApplication());
 
-        assertThat(environment.getProperty(DevServersEnvironmentPostProcessor.DATABASE_ORIGIN)).isEqualTo("local");
-        assertThat(environment.getProperty("vigil.db.create-if-missing")).isEqualTo("false");
+        assertThat(environment.getProperty("spring.datasource.url")).isNull();
+        assertThat(environment.getProperty("vigil.redis.url")).isNull();
+        assertThat(environment.getProperty(DevServersEnvironmentPostProcessor.DATABASE_ORIGIN)).isNull();
     }
 
     private static DevServersEnvironmentPostProcessor processor(int databasePort, int redisPort,

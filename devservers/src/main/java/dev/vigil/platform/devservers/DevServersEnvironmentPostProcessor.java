@@ -1,8 +1,5 @@
 package dev.vigil.platform.devservers;
 
-import dev.vigil.platform.jdbc.DatabaseProperties;
-import dev.vigil.platform.redis.RedisClientProperties;
-import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,25 +10,37 @@ import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
 
 /**
- * Decides, before any bean exists, which PostgreSQL and Redis this process uses:
+ * Decides, before any bean exists, which PostgreSQL and Redis a development run or a test uses when the user
+ * configured none:
  * <ol>
- *   <li>what the user configured ({@code vigil.db.url} / {@code VIGIL_DB_URL}, or Spring's
- *       {@code spring.datasource.url}; {@code vigil.redis.url} / {@code VIGIL_REDIS_URL}, or
- *       {@code spring.data.redis.url});</li>
+ *   <li>what the user configured ({@code spring.datasource.url}, also given as {@code VIGIL_DB_URL};
+ *       {@code vigil.redis.url} / {@code VIGIL_REDIS_URL}, also given as {@code spring.data.redis.url}): left alone;</li>
  *   <li>otherwise the local default address, if something answers there;</li>
- *   <li>otherwise an embedded server started for this JVM.</li>
+ *   <li>otherwise an embedded server started for this JVM, stopped after its application contexts have closed.</li>
  * </ol>
- * The outcome is written back as {@code vigil.*} properties, so the rest of the platform only ever reads those.
+ * The outcome is written as the platform's own properties. Runs after the platform maps {@code VIGIL_DB_*}
+ * onto {@code spring.datasource.*}. Off with {@code vigil.dev-servers.enabled=false} (the production profile).
  */
 public class DevServersEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     public static final String ENABLED = "vigil.dev-servers.enabled";
+    /** Where each server came from (configured, local, embedded); the platform's start-up report reads them. */
     public static final String DATABASE_ORIGIN = "vigil.dev-servers.database";
     public static final String REDIS_ORIGIN = "vigil.dev-servers.redis";
     static final String PROPERTY_SOURCE = "vigilServers";
 
+    // The platform's property names (this module does not depend on the platform, whose tests use it).
+    static final String DATABASE_URL = "spring.datasource.url";
+    static final String DATABASE_USERNAME = "spring.datasource.username";
+    static final String DATABASE_PASSWORD = "spring.datasource.password";
+    static final String CREATE_DATABASE = "vigil.datasource.create-if-missing";
+    static final String REDIS_URL = "vigil.redis.url";
+
+    private static final int DEFAULT_DATABASE_PORT = 5432;
+    private static final int DEFAULT_REDIS_PORT = 6379;
     private static final Duration PROBE_TIMEOUT = Duration.ofMillis(300);
 
     private final Log log;
@@ -41,8 +50,7 @@ public class DevServersEnvironmentPostProcessor implements EnvironmentPostProces
     private final EmbeddedServer embeddedRedis;
 
     public DevServersEnvironmentPostProcessor(DeferredLogFactory logFactory) {
-        this(logFactory.getLog(DevServersEnvironmentPostProcessor.class),
-                JdbcDefaults.PORT, URI.create(RedisClientProperties.DEFAULT_URL).getPort(),
+        this(logFactory.getLog(DevServersEnvironmentPostProcessor.class), DEFAULT_DATABASE_PORT, DEFAULT_REDIS_PORT,
                 EmbeddedServers.POSTGRES, EmbeddedServers.REDIS);
     }
 
@@ -62,52 +70,46 @@ public class DevServersEnvironmentPostProcessor implements EnvironmentPostProces
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (environment.getPropertySources().contains(PROPERTY_SOURCE)) {
+        if (environment.getPropertySources().contains(PROPERTY_SOURCE)
+                || !environment.getProperty(ENABLED, Boolean.class, true)) {
             return;
         }
-        boolean enabled = environment.getProperty(ENABLED, Boolean.class, true);
         Map<String, Object> resolved = new LinkedHashMap<>();
-        resolveDatabase(environment, enabled, resolved);
-        resolveRedis(environment, enabled, resolved);
+        resolveDatabase(environment, resolved);
+        resolveRedis(environment, resolved);
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, resolved));
     }
 
-    private void resolveDatabase(ConfigurableEnvironment environment, boolean enabled, Map<String, Object> resolved) {
-        if (environment.containsProperty("vigil.db.url")) {
+    private void resolveDatabase(ConfigurableEnvironment environment, Map<String, Object> resolved) {
+        if (StringUtils.hasText(environment.getProperty(DATABASE_URL))) {
             resolved.put(DATABASE_ORIGIN, "configured");
-        } else if (environment.containsProperty("spring.datasource.url")) {
-            resolved.put("vigil.db.url", environment.getProperty("spring.datasource.url"));
-            copyIfPresent(environment, "spring.datasource.username", "vigil.db.username", resolved);
-            copyIfPresent(environment, "spring.datasource.password", "vigil.db.password", resolved);
-            resolved.put(DATABASE_ORIGIN, "configured");
-        } else if (!enabled || PortProbe.answers("localhost", defaultDatabasePort, PROBE_TIMEOUT)) {
-            resolved.put("vigil.db.url", JdbcDefaults.url(defaultDatabasePort));
-            resolved.put("vigil.db.create-if-missing", enabled);
+        } else if (PortProbe.answers("localhost", defaultDatabasePort, PROBE_TIMEOUT)) {
+            resolved.put(DATABASE_URL, databaseUrl(defaultDatabasePort));
+            putUnlessSet(environment, DATABASE_USERNAME, "postgres", resolved);
+            putUnlessSet(environment, DATABASE_PASSWORD, "postgres", resolved);
+            resolved.put(CREATE_DATABASE, true);
             resolved.put(DATABASE_ORIGIN, "local");
         } else {
             int port = startEmbedded("PostgreSQL", "localhost:" + defaultDatabasePort, "VIGIL_DB_URL",
                     "jdbc:postgresql://host:5432/vigil", embeddedPostgres);
-            resolved.put("vigil.db.url", JdbcDefaults.url(port));
-            resolved.put("vigil.db.username", "postgres");
-            resolved.put("vigil.db.password", "");
-            resolved.put("vigil.db.create-if-missing", true);
+            resolved.put(DATABASE_URL, databaseUrl(port));
+            resolved.put(DATABASE_USERNAME, "postgres");
+            resolved.put(DATABASE_PASSWORD, "");
+            resolved.put(CREATE_DATABASE, true);
             resolved.put(DATABASE_ORIGIN, "embedded");
         }
     }
 
-    private void resolveRedis(ConfigurableEnvironment environment, boolean enabled, Map<String, Object> resolved) {
-        if (environment.containsProperty("vigil.redis.url")) {
+    private void resolveRedis(ConfigurableEnvironment environment, Map<String, Object> resolved) {
+        if (environment.containsProperty(REDIS_URL)) {
             resolved.put(REDIS_ORIGIN, "configured");
-        } else if (environment.containsProperty("spring.data.redis.url")) {
-            resolved.put("vigil.redis.url", environment.getProperty("spring.data.redis.url"));
-            resolved.put(REDIS_ORIGIN, "configured");
-        } else if (!enabled || PortProbe.answers("localhost", defaultRedisPort, PROBE_TIMEOUT)) {
-            resolved.put("vigil.redis.url", "redis://localhost:" + defaultRedisPort + "/0");
+        } else if (PortProbe.answers("localhost", defaultRedisPort, PROBE_TIMEOUT)) {
+            resolved.put(REDIS_URL, "redis://localhost:" + defaultRedisPort + "/0");
             resolved.put(REDIS_ORIGIN, "local");
         } else {
             int port = startEmbedded("Redis", "localhost:" + defaultRedisPort, "VIGIL_REDIS_URL",
                     "redis://host:6379/0", embeddedRedis);
-            resolved.put("vigil.redis.url", "redis://127.0.0.1:" + port + "/0");
+            resolved.put(REDIS_URL, "redis://127.0.0.1:" + port + "/0");
             resolved.put(REDIS_ORIGIN, "embedded");
         }
     }
@@ -132,20 +134,14 @@ public class DevServersEnvironmentPostProcessor implements EnvironmentPostProces
         }
     }
 
-    private static void copyIfPresent(ConfigurableEnvironment environment, String from, String to,
-            Map<String, Object> resolved) {
-        String value = environment.getProperty(from);
-        if (value != null) {
-            resolved.put(to, value);
-        }
+    private static String databaseUrl(int port) {
+        return "jdbc:postgresql://localhost:" + port + "/vigil";
     }
 
-    /** The development default database, on whichever local port. */
-    private static final class JdbcDefaults {
-        static final int PORT = 5432;
-
-        static String url(int port) {
-            return DatabaseProperties.DEFAULT_URL.replace(":" + PORT + "/", ":" + port + "/");
+    private static void putUnlessSet(ConfigurableEnvironment environment, String name, String value,
+            Map<String, Object> resolved) {
+        if (!StringUtils.hasText(environment.getProperty(name))) {
+            resolved.put(name, value);
         }
     }
 }
