@@ -58,11 +58,17 @@ public final class ReadCache {
 
     ReadCache(UnifiedJedis jedis, String keyPrefix, ReadCacheProperties properties, ObjectMapper json,
             MeterRegistry meters) {
+        this(jedis, keyPrefix, properties, json, meters, System::nanoTime);
+    }
+
+    /** {@code nanoTicker} is {@link System#nanoTime()}, or a test's clock that moves the back-off on. */
+    ReadCache(UnifiedJedis jedis, String keyPrefix, ReadCacheProperties properties, ObjectMapper json,
+            MeterRegistry meters, LongSupplier nanoTicker) {
         this.enabled = properties.enabled();
         this.keys = new CacheKeys(keyPrefix);
         this.store = new NamespaceStore(jedis);
         this.json = json;
-        this.nanoTicker = System::nanoTime;
+        this.nanoTicker = nanoTicker;
         RedisBackoff backoff = new RedisBackoff(properties.backoff(), nanoTicker);
         this.metrics = new CacheMetrics(meters, backoff);
         this.redis = new GuardedRedis(backoff, properties.backoff(), metrics, nanoTicker);
