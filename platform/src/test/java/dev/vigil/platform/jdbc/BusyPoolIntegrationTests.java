@@ -10,10 +10,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.vigil.platform.PlatformTestApplication;
 import dev.vigil.platform.testing.TestTokens;
 import java.sql.Connection;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -22,7 +25,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** A request that finds every pooled connection taken answers 503 with Retry-After, not 500. */
+/**
+ * A request that finds every pooled connection taken answers 503 with Retry-After, not 500. The pool waits only
+ * 300 ms for a connection, so the test takes them all patiently: opening one may take longer on a busy machine.
+ */
 @SpringBootTest(classes = PlatformTestApplication.class, properties = "spring.datasource.hikari.connection-timeout=300")
 @AutoConfigureMockMvc
 class BusyPoolIntegrationTests {
@@ -38,9 +44,9 @@ class BusyPoolIntegrationTests {
         int size = dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
         List<Connection> taken = new ArrayList<>();
         try {
-            for (int i = 0; i < size; i++) {
-                taken.add(dataSource.getConnection());
-            }
+            Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ZERO)
+                    .ignoreExceptionsInstanceOf(SQLTransientConnectionException.class)
+                    .until(() -> taken.add(dataSource.getConnection()) && taken.size() == size);
             mvc.perform(get("/api/v1/telemetry-probe").param("statements", "1")
                             .header(HttpHeaders.AUTHORIZATION, TestTokens.user(UUID.randomUUID())))
                     .andExpect(status().isServiceUnavailable())
