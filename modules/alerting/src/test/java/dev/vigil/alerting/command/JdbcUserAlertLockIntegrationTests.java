@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.alerting.AlertingTestApplication;
 import dev.vigil.platform.id.TimeOrderedIds;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,6 +31,9 @@ class JdbcUserAlertLockIntegrationTests {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aSecondTransactionOfTheSameUserWaitsUntilTheFirstEnds() throws Exception {
@@ -54,12 +60,21 @@ class JdbcUserAlertLockIntegrationTests {
                 status -> lock.lock(TimeOrderedIds.next())), threads);
 
         otherUser.get(10, TimeUnit.SECONDS);
-        Thread.sleep(300);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> waitingForAdvisoryLocks() == 1);
         assertThat(sameUser).as("waits while the first transaction holds the lock").isNotDone();
 
         release.countDown();
         first.get(10, TimeUnit.SECONDS);
         sameUser.get(10, TimeUnit.SECONDS);
+    }
+
+    /** Sessions of this test's database that PostgreSQL shows waiting for an advisory lock. */
+    private long waitingForAdvisoryLocks() {
+        return jdbc.sql("""
+                        SELECT count(*) FROM pg_locks
+                        WHERE locktype = 'advisory' AND NOT granted
+                          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""")
+                .query(Long.class).single();
     }
 
     @Test

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
 
 /**
  * Indexes that served no statement of the plan suite, and why each one stays. "Served no statement": never scanned
@@ -53,18 +57,26 @@ final class UnusedIndexes {
     }
 
     /** @param inPlans every index the suite's plans used */
-    static void assertOnlyDocumentedOnesUnused(SeededDatabase database, Set<String> inPlans) throws Exception {
-        Map<String, String> unused = unusedIndexes(database, inPlans);
-        System.out.printf("%nIndexes that served no statement of the plan suite:%n");
-        unused.forEach((index, how) -> System.out.printf("  %-52s %-34s %s%n", index, how,
-                KEPT.getOrDefault(index, "NO DECISION")));
-        assertThat(unused.keySet()).as("indexes that served no statement and have no documented reason to stay")
-                .isSubsetOf(KEPT.keySet());
+    static void assertOnlyDocumentedOnesUnused(SeededDatabase database, Set<String> inPlans) {
+        // Backends publish their index statistics when idle, within PostgreSQL's idle flush interval (10 s), later
+        // on a busy machine; the counts only grow, so the check is repeated until they show every index used.
+        // A real finding fails when the bound is reached.
+        AtomicReference<Map<String, String>> unused = new AtomicReference<>(Map.of());
+        try {
+            Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                unused.set(unusedIndexes(database, inPlans));
+                assertThat(unused.get().keySet())
+                        .as("indexes that served no statement and have no documented reason to stay")
+                        .isSubsetOf(KEPT.keySet());
+            });
+        } finally {
+            System.out.printf("%nIndexes that served no statement of the plan suite:%n");
+            unused.get().forEach((index, how) -> System.out.printf("  %-52s %-34s %s%n",
+                    index, how, KEPT.getOrDefault(index, "NO DECISION")));
+        }
     }
 
-    private static Map<String, String> unusedIndexes(SeededDatabase database, Set<String> inPlans) throws Exception {
-        // an idle backend publishes its statistics within PostgreSQL's idle flush interval (10 s)
-        Thread.sleep(11_000);
+    private static Map<String, String> unusedIndexes(SeededDatabase database, Set<String> inPlans) throws SQLException {
         Map<String, String> unused = new TreeMap<>();
         try (Connection connection = database.connect(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("""
