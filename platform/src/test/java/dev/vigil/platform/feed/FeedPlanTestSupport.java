@@ -1,6 +1,7 @@
 package dev.vigil.platform.feed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.platform.testing.BulkFixtures;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -15,8 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A module's plan test of its feed: every shape of the feed's page statements, keyset and offset, checked by
- * {@link FeedPlans} on a table the subclass fills. The fill is a bulk fixture: it runs in one transaction without
- * the service's statement timeout, then the table is analyzed.
+ * {@link FeedPlans} on a table the subclass fills. The fill and its removal are bulk fixtures ({@link BulkFixtures});
+ * after the fill the table is analyzed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class FeedPlanTestSupport {
@@ -47,16 +48,13 @@ public abstract class FeedPlanTestSupport {
 
     @BeforeAll
     protected void seedAndAnalyze() {
-        userId = Objects.requireNonNull(transactions.execute(status -> {
-            jdbc.sql("SET LOCAL statement_timeout = 0").update();
-            return seed();
-        }));
-        jdbc.sql("ANALYZE " + feed().statements().table()).update();
+        userId = Objects.requireNonNull(BulkFixtures.inOneTransaction(transactions, jdbc, this::seed));
+        BulkFixtures.inOneTransaction(transactions, jdbc, () -> jdbc.sql("ANALYZE " + feed().statements().table()).update());
     }
 
     @AfterAll
     protected void remove() {
-        removeSeed();
+        BulkFixtures.inOneTransaction(transactions, jdbc, this::removeSeed);
     }
 
     @TestFactory

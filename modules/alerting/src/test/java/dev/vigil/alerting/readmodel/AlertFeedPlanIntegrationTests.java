@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.alerting.AlertingTestApplication;
 import dev.vigil.platform.id.TimeOrderedIds;
+import dev.vigil.platform.testing.BulkFixtures;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -39,7 +40,7 @@ class AlertFeedPlanIntegrationTests {
     @BeforeEach
     void seed() {
         // 40,000 rows, a tenth of each user's alerts unread; titles carry a marker to remove them afterwards
-        jdbc.sql("""
+        BulkFixtures.inOneTransaction(transactions, jdbc, () -> jdbc.sql("""
                         INSERT INTO alerting.alert_feed (alert_id, user_id, category, severity, status, title,
                             created_at, updated_at)
                         SELECT gen_random_uuid(), u.id, 'PAYMENT_FAILED', 'HIGH',
@@ -49,15 +50,16 @@ class AlertFeedPlanIntegrationTests {
                         FROM (SELECT gen_random_uuid() AS id FROM generate_series(1, :users)) u,
                              generate_series(1, :alerts) i""")
                 .param("marker", marker.toString()).param("users", USERS).param("alerts", ALERTS_PER_USER)
-                .update();
-        jdbc.sql("ANALYZE alerting.alert_feed").update();
+                .update());
+        BulkFixtures.inOneTransaction(transactions, jdbc, () -> jdbc.sql("ANALYZE alerting.alert_feed").update());
         userId = jdbc.sql("SELECT user_id FROM alerting.alert_feed WHERE title = :marker LIMIT 1")
                 .param("marker", marker.toString()).query(UUID.class).single();
     }
 
     @AfterEach
     void removeSeed() {
-        jdbc.sql("DELETE FROM alerting.alert_feed WHERE title = :marker").param("marker", marker.toString()).update();
+        BulkFixtures.inOneTransaction(transactions, jdbc, () -> jdbc.sql("DELETE FROM alerting.alert_feed WHERE title = :marker")
+                .param("marker", marker.toString()).update());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.billing.BillingTestApplication;
+import dev.vigil.platform.testing.BulkFixtures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,6 +66,7 @@ class LifecycleCandidatesPlanIntegrationTests {
         String name = "lifecycle_candidates_" + PREPARED.incrementAndGet();
         transactions.executeWithoutResult(tx -> {
             tx.setRollbackOnly();
+            BulkFixtures.withoutStatementTimeout(jdbc);
             jdbc.sql(SEED).update();
             jdbc.sql("ANALYZE billing.subscription_view").update();
             jdbc.sql("PREPARE " + name + " (" + types + ") AS " + sql).update();
