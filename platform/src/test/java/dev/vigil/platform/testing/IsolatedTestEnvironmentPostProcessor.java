@@ -3,12 +3,7 @@ package dev.vigil.platform.testing;
 import dev.vigil.platform.jdbc.DataSourceDefaultsEnvironmentPostProcessor;
 import dev.vigil.platform.jdbc.JdbcUrls;
 import java.net.URI;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -26,7 +21,6 @@ import org.springframework.core.env.MapPropertySource;
 public class IsolatedTestEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String PROPERTY_SOURCE = "vigilTestIsolation";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     @Override
     public int getOrder() {
@@ -44,11 +38,9 @@ public class IsolatedTestEnvironmentPostProcessor implements EnvironmentPostProc
         String password = environment.getProperty("spring.datasource.password", "postgres");
         URI redisUrl = URI.create(environment.getProperty("vigil.redis.url", "redis://localhost:6379/0"));
 
-        String name = "vigil_test_" + LocalDateTime.now(ZoneOffset.UTC).format(STAMP) + "_"
-                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
         TestDatabases databases = new TestDatabases(serverUrl, username, password);
-        databases.dropAbandoned();
-        databases.create(name);
+        databases.dropAbandoned("test");
+        String name = databases.create("test");
         TestKeyspace keyspace = new TestKeyspace(redisUrl, "vigil-test:" + name + ":");
 
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of(

@@ -1,25 +1,21 @@
 package dev.vigil.app.plans;
 
 import dev.vigil.platform.jdbc.JdbcUrls;
+import dev.vigil.platform.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A database filled by the production seeder ({@code bin/seed}'s jar, run as its own process exactly as an operator
- * runs it), then analyzed: {@code vigil_plans_<time>}, dropped by {@link #close()}. With
+ * runs it), then analyzed: {@code vigil_plans_<time>_<random>} ({@link TestDatabases}), dropped by {@link #close()}. With
  * {@code -Dvigil.plans.db-url=...} an existing seeded database is used as it is, and kept.
  */
 final class SeededDatabase implements AutoCloseable {
@@ -30,8 +26,6 @@ final class SeededDatabase implements AutoCloseable {
      */
     static final double DEFAULT_SCALE = 0.15;
     static final long SEED = 42;
-
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private final String url;
     private final String username;
@@ -51,32 +45,12 @@ final class SeededDatabase implements AutoCloseable {
         if (!given.isBlank()) {
             return new SeededDatabase(given, username, password, false);
         }
-        dropAbandoned(serverUrl, username, password);
-        String name = "vigil_plans_" + LocalDateTime.now(ZoneOffset.UTC).format(STAMP);
+        TestDatabases databases = new TestDatabases(serverUrl, username, password);
+        databases.dropAbandoned("plans");
+        String name = databases.create("plans");
         SeededDatabase database = new SeededDatabase(JdbcUrls.withDatabase(serverUrl, name), username, password, true);
         database.seed(Double.parseDouble(System.getProperty("vigil.plans.scale", String.valueOf(DEFAULT_SCALE))));
         return database;
-    }
-
-    /** Databases of runs that died before dropping theirs (older than 12 hours: a run takes minutes). */
-    private static void dropAbandoned(String serverUrl, String username, String password) {
-        String cutoff = LocalDateTime.now(ZoneOffset.UTC).minusHours(12).format(STAMP);
-        try (Connection connection = DriverManager.getConnection(JdbcUrls.withDatabase(serverUrl, "postgres"), username,
-                password); Statement statement = connection.createStatement()) {
-            List<String> abandoned = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery("SELECT datname FROM pg_database WHERE datname ~ '^vigil_plans_[0-9]{14}$'")) {
-                while (rows.next()) {
-                    if (rows.getString(1).substring("vigil_plans_".length()).compareTo(cutoff) < 0) {
-                        abandoned.add(rows.getString(1));
-                    }
-                }
-            }
-            for (String name : abandoned) {
-                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot list or drop abandoned vigil_plans_ databases", e);
-        }
     }
 
     String url() {
@@ -130,9 +104,6 @@ final class SeededDatabase implements AutoCloseable {
         if (!owned || Boolean.getBoolean("vigil.plans.keep-database")) {
             return;
         }
-        try (Connection connection = DriverManager.getConnection(JdbcUrls.withDatabase(url, "postgres"), username, password);
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + JdbcUrls.database(url) + " WITH (FORCE)");
-        }
+        new TestDatabases(url, username, password).drop(JdbcUrls.database(url));
     }
 }
