@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import org.springframework.util.FileSystemUtils;
 
@@ -19,38 +23,58 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
 
     @Override
     public synchronized int start() {
-        if (server == null) {
+        for (int attempt = 1; server == null; attempt++) {
             try {
-                dataDirectory = Files.createTempDirectory("vigil-pg-");
-                server = EmbeddedPostgres.builder()
-                        .setPort(PortProbe.freePort())
-                        .setDataDirectory(dataDirectory)
-                        .setCleanDataDirectory(true)
-                        .setRegisterShutdownHook(false)
-                        .setPGStartupWait(Duration.ofSeconds(30))
-                        .setServerConfig("max_connections", "200")
-                        .setServerConfig("fsync", "off")
-                        .start();
-            } catch (IOException | RuntimeException e) {
-                server = null;
-                deleteDataDirectory();
+                startOnce();
+            } catch (PortTakenException e) {
+                stop();
+                if (attempt == PortProbe.ATTEMPTS) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            } catch (IOException | SQLException | RuntimeException e) {
+                stop();
                 throw new IllegalStateException(explain(e), e);
             }
         }
         return server.getPort();
     }
 
+    /**
+     * A free port can be taken by another process (another build's embedded PostgreSQL, say) before the server
+     * binds it; then the server that answers is not ours, and {@link #start()} tries a new port.
+     */
+    private void startOnce() throws IOException, SQLException {
+        dataDirectory = Files.createTempDirectory("vigil-pg-");
+        server = EmbeddedPostgres.builder()
+                .setPort(PortProbe.freePort())
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(true)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(30))
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("fsync", "off")
+                .start();
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet directory = statement.executeQuery("SHOW data_directory")) {
+            directory.next();
+            if (!Path.of(directory.getString(1)).toRealPath().equals(dataDirectory.toRealPath())) {
+                throw new PortTakenException("another PostgreSQL answers on port " + server.getPort());
+            }
+        }
+    }
+
     @Override
     public synchronized void stop() {
-        if (server != null) {
-            try {
+        try {
+            if (server != null) {
                 server.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                server = null;
-                deleteDataDirectory();
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            server = null;
+            deleteDataDirectory();
         }
     }
 

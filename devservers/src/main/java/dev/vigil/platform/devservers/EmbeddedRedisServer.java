@@ -2,6 +2,8 @@ package dev.vigil.platform.devservers;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,23 +35,50 @@ final class EmbeddedRedisServer implements EmbeddedServer {
 
     @Override
     public synchronized int start() {
-        if (process == null) {
+        for (int attempt = 1; process == null; attempt++) {
             try {
-                workDirectory = Files.createTempDirectory("vigil-redis-");
-                port = PortProbe.freePort();
-                File binary = ExecutableProvider.newJarResourceProvider(workDirectory.toFile()).get();
-                process = new ProcessBuilder(command(binary))
-                        .directory(workDirectory.toFile())
-                        .redirectErrorStream(true)
-                        .redirectOutput(workDirectory.resolve("redis.log").toFile())
-                        .start();
-                awaitConnections();
+                startOnce();
+            } catch (PortTakenException e) {
+                stop();
+                if (attempt == PortProbe.ATTEMPTS) {
+                    throw new IllegalStateException("embedded Redis did not start: " + e.getMessage(), e);
+                }
             } catch (IOException | RuntimeException e) {
                 stop();
                 throw new IllegalStateException("embedded Redis did not start: " + e.getMessage(), e);
             }
         }
         return port;
+    }
+
+    /**
+     * A free port can be taken by another process (another build's embedded server, say) before Redis binds it:
+     * then Redis exits, or the answer comes from the other server. Either is a {@link PortTakenException}, and
+     * {@link #start()} tries a new port.
+     */
+    private void startOnce() throws IOException {
+        workDirectory = Files.createTempDirectory("vigil-redis-");
+        port = PortProbe.freePort();
+        File binary = ExecutableProvider.newJarResourceProvider(workDirectory.toFile()).get();
+        process = new ProcessBuilder(command(binary))
+                .directory(workDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(workDirectory.resolve("redis.log").toFile())
+                .start();
+        awaitConnections();
+        if (!answersFromOurDirectory()) {
+            throw new PortTakenException("another server answers on port " + port);
+        }
+    }
+
+    /** Whether the Redis on our port is ours: its working directory is the one this instance made. */
+    private boolean answersFromOurDirectory() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout((int) STARTUP_WAIT.toMillis());
+            socket.getOutputStream().write("CONFIG GET dir\r\nQUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return answer.contains(workDirectory.toRealPath().toString());
+        }
     }
 
     private List<String> command(File binary) {
@@ -74,8 +103,11 @@ final class EmbeddedRedisServer implements EmbeddedServer {
         long deadline = System.nanoTime() + STARTUP_WAIT.toNanos();
         while (!PortProbe.answers("127.0.0.1", port, Duration.ofMillis(200))) {
             if (!process.isAlive()) {
-                throw new IOException("redis-server exited with status " + process.exitValue() + ": "
-                        + Files.readString(workDirectory.resolve("redis.log")).strip());
+                String log = Files.readString(workDirectory.resolve("redis.log")).strip();
+                if (log.contains("Address already in use")) {
+                    throw new PortTakenException("port " + port + " was taken before redis-server bound it");
+                }
+                throw new IOException("redis-server exited with status " + process.exitValue() + ": " + log);
             }
             if (System.nanoTime() > deadline) {
                 throw new IOException("redis-server did not accept connections within " + STARTUP_WAIT.toSeconds() + " s");

@@ -11,6 +11,12 @@ import java.time.Duration;
  */
 final class PortProbe {
 
+    /**
+     * How often an embedded server tries another free port: a port found free may be taken by another process
+     * before the server binds it, since a server in its own process cannot be handed a bound socket.
+     */
+    static final int ATTEMPTS = 3;
+
     private PortProbe() {
     }
 

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import org.apache.commons.logging.LogFactory;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.StandardEnvironment;
@@ -23,13 +27,27 @@ import redis.clients.jedis.Jedis;
  */
 class DevServersIntegrationTests {
 
+    /**
+     * Ports nothing answers on for the whole test: bound here and never listening, so connections are refused and
+     * no other process (another build's embedded server, say) can take them meanwhile, as it could a port that
+     * was only found free.
+     */
+    private final Socket refusingDatabasePort = refusingPort();
+    private final Socket refusingRedisPort = refusingPort();
+
+    @AfterEach
+    void releasePorts() throws IOException {
+        refusingDatabasePort.close();
+        refusingRedisPort.close();
+    }
+
     @Test
     void startsEmbeddedServersWhenNothingIsConfiguredAndNothingAnswers() throws Exception {
         EmbeddedServer postgres = new EmbeddedPostgresServer();
         EmbeddedServer redis = new EmbeddedRedisServer();
         try {
             StandardEnvironment environment = new StandardEnvironment();
-            processor(closedPort(), closedPort(), postgres, redis).postProcessEnvironment(environment, new SpringApplication());
+            processor(refusingDatabasePort.getLocalPort(), refusingRedisPort.getLocalPort(), postgres, redis).postProcessEnvironment(environment, new SpringApplication());
 
             assertThat(environment.getProperty(DevServersEnvironmentPostProcessor.DATABASE_ORIGIN)).isEqualTo("embedded");
             assertThat(environment.getProperty(DevServersEnvironmentPostProcessor.REDIS_ORIGIN)).isEqualTo("embedded");
@@ -87,7 +105,7 @@ class DevServersIntegrationTests {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("spring.datasource.url", "jdbc:postgresql://db.internal:6543/vigil")
                 .withProperty("vigil.redis.url", "redis://cache.internal:6380/2");
-        processor(closedPort(), closedPort(), failing(), failing()).postProcessEnvironment(environment, new SpringApplication());
+        processor(refusingDatabasePort.getLocalPort(), refusingRedisPort.getLocalPort(), failing(), failing()).postProcessEnvironment(environment, new SpringApplication());
 
         assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db.internal:6543/vigil");
         assertThat(environment.getProperty("vigil.redis.url")).isEqualTo("redis://cache.internal:6380/2");
@@ -111,7 +129,7 @@ class DevServersIntegrationTests {
     @Test
     void failsFastWithInstructionsWhenTheEmbeddedServerCannotStart() {
         StandardEnvironment environment = new StandardEnvironment();
-        assertThatThrownBy(() -> processor(closedPort(), closedPort(), failing(), failing())
+        assertThatThrownBy(() -> processor(refusingDatabasePort.getLocalPort(), refusingRedisPort.getLocalPort(), failing(), failing())
                 .postProcessEnvironment(environment, new SpringApplication()))
                 .isInstanceOf(DevServerUnavailableException.class)
                 .hasMessageContaining("initdb: cannot be run as root")
@@ -122,7 +140,7 @@ class DevServersIntegrationTests {
     @Test
     void whenSwitchedOffItResolvesNothing() {
         MockEnvironment environment = new MockEnvironment().withProperty(DevServersEnvironmentPostProcessor.ENABLED, "false");
-        processor(closedPort(), closedPort(), failing(), failing()).postProcessEnvironment(environment, new SpringApplication());
+        processor(refusingDatabasePort.getLocalPort(), refusingRedisPort.getLocalPort(), failing(), failing()).postProcessEnvironment(environment, new SpringApplication());
 
         assertThat(environment.getProperty("spring.datasource.url")).isNull();
         assertThat(environment.getProperty("vigil.redis.url")).isNull();
@@ -135,8 +153,14 @@ class DevServersIntegrationTests {
                 databasePort, redisPort, postgres, redis);
     }
 
-    private static int closedPort() {
-        return PortProbe.freePort();
+    private static Socket refusingPort() {
+        Socket socket = new Socket();
+        try {
+            socket.bind(new InetSocketAddress(0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return socket;
     }
 
     private static EmbeddedServer failing() {
