@@ -27,7 +27,7 @@ public final class IdentityEvents {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         events.publish(new GenericDomainEventMessage<>("User", userId.toString(), 0,
                 new UserRegistered(userId, userId + "@example.org", "Billing test user", "UTC", now)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
                         SELECT count(*) FROM billing.known_user WHERE user_id = :id""")
                 .param("id", userId).query(Long.class).single() == 1L);
         return userId;

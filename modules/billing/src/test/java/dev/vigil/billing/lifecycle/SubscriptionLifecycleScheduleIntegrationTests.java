@@ -46,7 +46,7 @@ class SubscriptionLifecycleScheduleIntegrationTests {
         Instant end = jdbc.sql("SELECT current_period_end FROM billing.subscription_view WHERE user_id = :id")
                 .param("id", userId).query(OffsetDateTime.class).single().toInstant();
 
-        EventClock.at(end.plusSeconds(1), () -> await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        EventClock.at(end.plusSeconds(1), () -> await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(jdbc.sql("SELECT status FROM billing.subscription_view WHERE user_id = :id")
                         .param("id", userId).query(String.class).single()).isEqualTo("EXPIRED")));
     }

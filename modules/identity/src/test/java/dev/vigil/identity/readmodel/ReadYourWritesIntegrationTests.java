@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(classes = IdentityTestApplication.class, properties = {
         "management.metrics.distribution.percentiles.vigil.projection=0.5,0.95,0.99",
-        "vigil.projections.read-your-writes-timeout=10s"})
+        "vigil.projections.read-your-writes-timeout=30s"})
 class ReadYourWritesIntegrationTests {
 
     private static final int COMMANDS = 200;
@@ -108,7 +108,7 @@ class ReadYourWritesIntegrationTests {
         Duration waited = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(profileRows(userId)).as("profile row visible on return").isEqualTo(1L);
-        assertThat(claimedLater.get(10, TimeUnit.SECONDS)).as("segment claimed back").isTrue();
+        assertThat(claimedLater.get(30, TimeUnit.SECONDS)).as("segment claimed back").isTrue();
         assertThat(waited).isGreaterThanOrEqualTo(CLAIMED_AFTER);
         assertThat(timeouts()).isEqualTo(timeoutsBefore);
     }
@@ -133,14 +133,14 @@ class ReadYourWritesIntegrationTests {
             jdbc.sql("UPDATE axon.token_entry SET owner = NULL WHERE processor_name = :processor AND segment = :segment")
                     .param("processor", PROCESSOR).param("segment", released.getSegmentId()).update();
             assertThat(processor.claimSegment(released.getSegmentId()).join()).isTrue();
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> profileRows(userId) == 1L);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> profileRows(userId) == 1L);
         }
     }
 
     private StreamingEventProcessor processor() {
         StreamingEventProcessor processor = processing.eventProcessor(PROCESSOR, StreamingEventProcessor.class)
                 .orElseThrow();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !processor.processingStatus().isEmpty());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !processor.processingStatus().isEmpty());
         return processor;
     }
 
@@ -148,7 +148,7 @@ class ReadYourWritesIntegrationTests {
     private Segment releaseOneSegment(StreamingEventProcessor processor) {
         Segment segment = processor.processingStatus().values().iterator().next().getSegment();
         processor.releaseSegment(segment.getSegmentId(), 1, TimeUnit.MINUTES);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 !processor.processingStatus().containsKey(segment.getSegmentId())
                         && jdbc.sql("SELECT owner IS NULL FROM axon.token_entry WHERE processor_name = :processor "
                                         + "AND segment = :segment")

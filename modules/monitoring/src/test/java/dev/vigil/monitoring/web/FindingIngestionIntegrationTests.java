@@ -273,7 +273,7 @@ class FindingIngestionIntegrationTests extends ExposureWebIntegrationTestSupport
                     .andExpect(jsonPath("$.storedFindings").value(1));
             assertThat(claimsOf(userId)).as("the failed finding's claim rolled back with it").isEqualTo(1);
             // a failed batch answers without waiting for the read models: the stored finding's row follows
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> feedRowsOf(userId) == 1);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> feedRowsOf(userId) == 1);
 
             JsonNode retry = findings(ingest(userId, BROKER, BREACH, PASTE).andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsString());
