@@ -58,7 +58,6 @@ class ReadCacheOutageIntegrationTests {
     @Autowired
     ObjectMapper json;
 
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final UUID user = UUID.randomUUID();
     private final AtomicInteger loads = new AtomicInteger();
     /** The cache's clock: only the test moves it. */
@@ -66,6 +65,7 @@ class ReadCacheOutageIntegrationTests {
     private RedisRelay relay;
     private JedisPooled client;
     private ReadCache cache;
+    private SimpleMeterRegistry meters;
 
     @BeforeEach
     void cacheBehindTheRelay() throws IOException {
@@ -73,10 +73,12 @@ class ReadCacheOutageIntegrationTests {
         useClientWithSocketTimeout(GENEROUS_TIMEOUT);
     }
 
+    /** A new client and cache (with meters of its own, as its gauges read it) behind the relay. */
     private void useClientWithSocketTimeout(Duration timeout) {
         if (client != null) {
             client.close();
         }
+        meters = new SimpleMeterRegistry();
         URI url = redis.url();
         DefaultJedisClientConfig config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis((int) timeout.toMillis())
