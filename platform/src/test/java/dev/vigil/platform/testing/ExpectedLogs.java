@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -99,13 +100,35 @@ public final class ExpectedLogs implements BeforeEachCallback, AfterEachCallback
         return claim(event -> true);
     }
 
+    /**
+     * Runs a fixture that belongs to no one test (a {@code @BeforeAll}'s bulk fill, say) inside this capture, with
+     * what was declared before.
+     */
+    public <T> T during(Supplier<T> fixture) {
+        start();
+        try {
+            return fixture.get();
+        } finally {
+            finish();
+        }
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
-        capture.events.clear();
-        claimed.clear();
         expectations.clear();
         expectations.addAll(standing);
         allowances.clear();
+        start();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        finish();
+    }
+
+    private void start() {
+        capture.events.clear();
+        claimed.clear();
         LoggerContext loggers = loggerContext();
         capture.setContext(loggers);
         capture.start();
@@ -122,8 +145,7 @@ public final class ExpectedLogs implements BeforeEachCallback, AfterEachCallback
         }
     }
 
-    @Override
-    public void afterEach(ExtensionContext context) {
+    private void finish() {
         additivity.forEach((logger, additive) -> {
             logger.detachAppender(capture);
             appenders.get(logger).forEach(logger::addAppender);

@@ -103,4 +103,18 @@ class ExpectedLogsTests {
         logs.afterEach(null);
         assertThat(console.events()).isEmpty();
     }
+
+    @Test
+    void aFixtureOutsideTheTestsRunsInsideTheCaptureWithWhatWasDeclaredBefore() {
+        ExpectedLogs fill = ExpectedLogs.from(SOURCE + ".fill").allow(Level.WARN, "slow_statement");
+
+        String seeded = fill.during(() -> {
+            LoggerFactory.getLogger(SOURCE + ".fill").warn("slow_statement name=unnamed");
+            return "seeded";
+        });
+
+        assertThat(seeded).isEqualTo("seeded");
+        logs.afterEach(null);
+        assertThat(console.events()).isEmpty();
+    }
 }
