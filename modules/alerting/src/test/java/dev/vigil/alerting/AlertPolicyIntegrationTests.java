@@ -3,6 +3,7 @@ package dev.vigil.alerting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.alerting.api.AlertRaised;
 import dev.vigil.alerting.api.RaiseAlert;
@@ -18,6 +19,7 @@ import dev.vigil.monitoring.api.Severity;
 import dev.vigil.monitoring.api.SourceKind;
 import dev.vigil.platform.axon.ProjectionRebuilds;
 import dev.vigil.platform.id.TimeOrderedIds;
+import dev.vigil.platform.testing.ExpectedLogs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,12 +31,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -50,6 +54,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(classes = AlertingTestApplication.class)
 @Import(AlertPolicyIntegrationTests.FailingRaises.class)
 class AlertPolicyIntegrationTests {
+
+    /** The lines of a raise that fails inside the processor: the gateway's and the aborted batch's. */
+    @RegisterExtension
+    final ExpectedLogs processingLog = ExpectedLogs.from(DefaultCommandGateway.class.getName(),
+            "org.axonframework.eventhandling.pooled.WorkPackage");
 
     private static final Duration PROCESSING = Duration.ofSeconds(30);
     private static final Instant FOUND_AT = Instant.parse("2026-11-20T08:00:00Z");
@@ -153,6 +162,8 @@ class AlertPolicyIntegrationTests {
     void aRaiseThatFailsInsideTheProcessorsTransactionIsRetriedAndRaisesOneAlert() {
         UUID userId = TimeOrderedIds.next();
         failingRaises.failOnceFor(userId);
+        processingLog.expect(Level.WARN, "Command 'dev.vigil.alerting.api.RaiseAlert' resulted in")
+                .expect(Level.WARN, "Error while processing batch in Work Package");
 
         String source = events.append("Subscription", "subscription-" + userId, 0,
                 new PaymentFailed(userId, Plan.PLUS, FOUND_AT, "declined", FOUND_AT));

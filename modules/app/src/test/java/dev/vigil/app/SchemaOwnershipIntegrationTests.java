@@ -3,19 +3,25 @@ package dev.vigil.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import dev.vigil.platform.testing.ExpectedLogs;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.util.PSQLException;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -72,6 +78,11 @@ class SchemaOwnershipIntegrationTests {
     @Nested
     class WithoutFlyway {
 
+        /** The refusal as Axon, the context and Spring Boot each report it. */
+        @RegisterExtension
+        final ExpectedLogs refusal = ExpectedLogs.from(DefaultConfigurer.class, AnnotationConfigApplicationContext.class,
+                SpringApplication.class);
+
         /** Had Axon created its own tables, this application would start. */
         @Test
         void axonCreatesNoTablesOfItsOwnAndRefusesToStart() {
@@ -82,6 +93,9 @@ class SchemaOwnershipIntegrationTests {
             assertThatThrownBy(application::run)
                     .hasRootCauseInstanceOf(PSQLException.class)
                     .rootCause().hasMessageContaining("relation \"axon.token_entry\" does not exist");
+            refusal.assertLogged(Level.WARN, "One of the start handlers in phase");
+            refusal.assertLogged(Level.WARN, "cancelling refresh attempt");
+            refusal.assertLogged(Level.ERROR, "Application run failed");
         }
     }
 

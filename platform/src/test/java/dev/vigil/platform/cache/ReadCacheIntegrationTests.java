@@ -8,10 +8,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.vigil.platform.PlatformTestApplication;
 import dev.vigil.platform.redis.RedisClientProperties;
 import dev.vigil.platform.sql.RequestStatements;
+import dev.vigil.platform.testing.ExpectedLogs;
 import dev.vigil.platform.testing.TestTokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,6 +48,9 @@ import redis.clients.jedis.JedisPooled;
 class ReadCacheIntegrationTests {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
+
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.from(ReadCache.class);
 
     @Autowired
     ReadCache cache;
@@ -197,6 +203,7 @@ class ReadCacheIntegrationTests {
         assertThat(cache.get(space, user, "row", AlertRow.class, () -> row)).isEqualTo(row);
         assertThat(cache.get(space, user, "row", AlertRow.class, mustNotRun())).isEqualTo(row);
         assertThat(jedis.pttl(namespace)).isPositive();
+        logs.assertLogged(Level.WARN, "Cached entry row in space test.unreadable does not read as");
     }
 
     private MvcResult probe(UUID caller) throws Exception {

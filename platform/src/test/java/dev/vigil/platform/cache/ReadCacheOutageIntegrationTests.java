@@ -2,9 +2,11 @@ package dev.vigil.platform.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.platform.PlatformTestApplication;
 import dev.vigil.platform.redis.RedisClientProperties;
+import dev.vigil.platform.testing.ExpectedLogs;
 import dev.vigil.platform.testing.RedisRelay;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -22,12 +24,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -42,7 +42,6 @@ import redis.clients.jedis.util.JedisURIHelper;
  */
 @SpringBootTest(classes = PlatformTestApplication.class)
 @AutoConfigureMockMvc
-@ExtendWith(OutputCaptureExtension.class)
 class ReadCacheOutageIntegrationTests {
 
     private static final Duration BACKOFF = Duration.ofSeconds(1);
@@ -51,6 +50,10 @@ class ReadCacheOutageIntegrationTests {
     /** What a Redis that stopped answering costs, in the one test that measures it. */
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(1);
     private static final CacheSpace PAGES = new CacheSpace("test.outage-pages", Duration.ofMinutes(1));
+
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.from(GuardedRedis.class, ReadCache.class,
+            MissedInvalidations.class);
 
     @Autowired
     RedisClientProperties redis;
@@ -114,10 +117,11 @@ class ReadCacheOutageIntegrationTests {
         assertThat(requests("error")).isEqualTo(2);
         assertThat(redisRoundTrips("read", "error")).isEqualTo(1);
         assertThat(skipped("read")).isEqualTo(1);
+        logs.assertLogged(Level.WARN, "Redis read failed");
     }
 
     @Test
-    void theCacheComesBackByItselfAfterTheBackoff(CapturedOutput output) {
+    void theCacheComesBackByItselfAfterTheBackoff() {
         relay.takeDown();
         read("page");
         relay.bringBack();
@@ -128,7 +132,8 @@ class ReadCacheOutageIntegrationTests {
         assertThat(loads).hasValue(2);
         assertThat(requests("hit")).isEqualTo(1);
         assertThat(bypassed()).isZero();
-        assertThat(output.getOut()).contains("Redis answers again");
+        logs.assertLogged(Level.WARN, "Redis read failed");
+        logs.assertLogged(Level.INFO, "Redis answers again");
     }
 
     @Test
@@ -148,6 +153,7 @@ class ReadCacheOutageIntegrationTests {
         read("page"); // within the back-off: Redis is not tried
         assertThat(requests("error")).isEqualTo(errors + 2);
         assertThat(redisRoundTrips("read", "error")).isEqualTo(failedReads + 1);
+        logs.assertLogged(Level.WARN, "Redis read failed");
     }
 
     @Test
@@ -160,22 +166,24 @@ class ReadCacheOutageIntegrationTests {
         assertThat(requests("miss")).isEqualTo(1);
         assertThat(redisRoundTrips("store", "error")).isEqualTo(1);
         assertThat(bypassed()).isEqualTo(1);
+        logs.assertLogged(Level.WARN, "Redis store failed");
     }
 
     @Test
-    void aFailedInvalidationIsLoggedAndNeverThrows(CapturedOutput output) {
+    void aFailedInvalidationIsLoggedAndNeverThrows() {
         relay.takeDown();
         cache.invalidate(PAGES, user);
         cache.invalidate(PAGES, user);
 
         assertThat(redisRoundTrips("invalidate", "error")).isEqualTo(1);
         assertThat(skipped("invalidate")).isEqualTo(1);
-        assertThat(output.getOut()).contains("Could not invalidate cache space test.outage-pages for user " + user
+        logs.assertLogged(Level.WARN, "Redis invalidate failed");
+        logs.assertLogged(Level.WARN, "Could not invalidate cache space test.outage-pages for user " + user
                 + ": its reads bypass Redis until Redis answers again and the invalidation is replayed");
     }
 
     @Test
-    void anInvalidationMissedDuringAnOutageIsReplayedWhenRedisReturnsAndNoStaleEntryIsServed(CapturedOutput output) {
+    void anInvalidationMissedDuringAnOutageIsReplayedWhenRedisReturnsAndNoStaleEntryIsServed() {
         read("page");
         assertThat(read("page")).as("cached").isEqualTo("page, load 1");
 
@@ -191,7 +199,9 @@ class ReadCacheOutageIntegrationTests {
             return last > 0 && served.get(last).equals(served.get(last - 1)); // a hit again
         });
         assertThat(served).as("never the entry cached before the invalidation").doesNotContain("page, load 1");
-        assertThat(output.getOut()).contains("Replayed 1 cache invalidations missed while Redis was unreachable");
+        logs.assertLogged(Level.WARN, "Redis invalidate failed");
+        logs.assertLogged(Level.WARN, "Could not invalidate cache space test.outage-pages for user " + user);
+        logs.assertLogged(Level.INFO, "Replayed 1 cache invalidations missed while Redis was unreachable");
     }
 
     /**

@@ -3,11 +3,14 @@ package dev.vigil.platform.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.vigil.platform.testing.ExpectedLogs;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
@@ -17,6 +20,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -137,6 +141,11 @@ class DataSourceSettingsTests {
     @Nested
     class RejectedValues {
 
+        /** Spring's own line for a context that does not start; each of these must not. */
+        @RegisterExtension
+        final ExpectedLogs refusals = ExpectedLogs.from(AnnotationConfigApplicationContext.class)
+                .expectInEachTest(Level.WARN, "cancelling refresh attempt");
+
         @Test
         void minimumIdleAboveTheMaximum() {
             runner.withPropertyValues(URL, "spring.datasource.hikari.maximum-pool-size=10",
@@ -186,6 +195,11 @@ class DataSourceSettingsTests {
 
     @Nested
     class SettingsThatWouldGoUnread {
+
+        /** Spring's own line for a context that does not start; each of these must not. */
+        @RegisterExtension
+        final ExpectedLogs refusals = ExpectedLogs.from(AnnotationConfigApplicationContext.class)
+                .expectInEachTest(Level.WARN, "cancelling refresh attempt");
 
         @Test
         void aKeyHikariDoesNotHave() {

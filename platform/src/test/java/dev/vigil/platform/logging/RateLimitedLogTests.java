@@ -2,19 +2,21 @@ package dev.vigil.platform.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import dev.vigil.platform.testing.ExpectedLogs;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
-@ExtendWith(OutputCaptureExtension.class)
 class RateLimitedLogTests {
 
+    @RegisterExtension
+    final ExpectedLogs logs = ExpectedLogs.from(RateLimitedLogTests.class);
+
     @Test
-    void logsOncePerIntervalAndCountsWhatItLeftOut(CapturedOutput output) {
+    void logsOncePerIntervalAndCountsWhatItLeftOut() {
         AtomicLong now = new AtomicLong(Long.MAX_VALUE - 1_000); // nanoTime may wrap
         RateLimitedLog log = new RateLimitedLog(LoggerFactory.getLogger(RateLimitedLogTests.class), Duration.ofSeconds(10),
                 now::get);
@@ -25,7 +27,7 @@ class RateLimitedLogTests {
         now.addAndGet(Duration.ofSeconds(10).toNanos());
         log.warn("Redis {} failed", "invalidate");
 
-        assertThat(output.getOut()).containsOnlyOnce("Redis read failed").doesNotContain("Redis store failed")
-                .contains("Redis invalidate failed (2 similar lines suppressed)");
+        assertThat(logs.messages(Level.WARN))
+                .containsExactly("Redis read failed", "Redis invalidate failed (2 similar lines suppressed)");
     }
 }

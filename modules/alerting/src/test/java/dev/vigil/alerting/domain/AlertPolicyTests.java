@@ -3,6 +3,7 @@ package dev.vigil.alerting.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import dev.vigil.alerting.api.AlertCategory;
 import dev.vigil.alerting.api.AlertSeverity;
 import dev.vigil.alerting.api.AlertTitles;
@@ -16,6 +17,7 @@ import dev.vigil.monitoring.api.ExposureDetected;
 import dev.vigil.monitoring.api.ExposureReappeared;
 import dev.vigil.monitoring.api.Severity;
 import dev.vigil.monitoring.api.SourceKind;
+import dev.vigil.platform.testing.ExpectedLogs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +28,7 @@ import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -35,6 +38,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class AlertPolicyTests {
 
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+
+    /** Axon's gateway logs a command that failed; one test makes it fail on purpose. */
+    @RegisterExtension
+    final ExpectedLogs failures = ExpectedLogs.from(DefaultCommandGateway.class);
 
     private final UUID userId = UUID.randomUUID();
     private final UUID exposureId = UUID.randomUUID();
@@ -146,6 +153,7 @@ class AlertPolicyTests {
 
         assertThatThrownBy(() -> policy.on(new PaymentFailed(userId, Plan.PLUS, NOW, "declined", NOW), "event-1"))
                 .isInstanceOf(IllegalStateException.class).hasMessage("event store unavailable");
+        failures.assertLogged(Level.WARN, "Command 'dev.vigil.alerting.api.RaiseAlert' resulted in");
     }
 
     @Test

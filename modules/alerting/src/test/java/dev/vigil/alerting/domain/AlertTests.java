@@ -2,6 +2,7 @@ package dev.vigil.alerting.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import dev.vigil.alerting.api.AlertCategory;
 import dev.vigil.alerting.api.AlertDismissed;
 import dev.vigil.alerting.api.AlertRaised;
@@ -10,17 +11,24 @@ import dev.vigil.alerting.api.AlertSeverity;
 import dev.vigil.alerting.api.DismissAlert;
 import dev.vigil.alerting.api.RaiseAlert;
 import dev.vigil.alerting.api.ReadAlert;
+import dev.vigil.platform.testing.ExpectedLogs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.modelling.command.AbstractRepository;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AlertTests {
+
+    /** Axon's own line for a command whose aggregate cannot be created or loaded; the tests expect the refusal. */
+    @RegisterExtension
+    final ExpectedLogs rejections = ExpectedLogs.from(AbstractRepository.class);
 
     private final UUID alertId = UUID.randomUUID();
     private final UUID userId = UUID.randomUUID();
@@ -73,6 +81,8 @@ class AlertTests {
                     .expectNoEvents();
         }
         assertThat(locked).isEmpty();
+        assertThat(rejections.messages(Level.WARN)).hasSize(invalid.size())
+                .allSatisfy(line -> assertThat(line).contains("while trying to create an aggregate"));
     }
 
     @Test

@@ -2,15 +2,18 @@ package dev.vigil.alerting.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import dev.vigil.alerting.AlertingTestApplication;
 import dev.vigil.platform.id.TimeOrderedIds;
 import dev.vigil.platform.testing.BulkFixtures;
+import dev.vigil.platform.testing.ExpectedLogs;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +31,10 @@ class AlertFeedPlanIntegrationTests {
     private static final int USERS = 200;
     private static final int ALERTS_PER_USER = 200;
 
+    /** The service's slow-statement report of the bulk fill, which is slow by nature. */
+    @RegisterExtension
+    final ExpectedLogs slowFill = ExpectedLogs.from("vigil.sql.slow");
+
     @Autowired
     JdbcClient jdbc;
 
@@ -39,6 +46,7 @@ class AlertFeedPlanIntegrationTests {
 
     @BeforeEach
     void seed() {
+        slowFill.allow(Level.WARN, "name=unnamed").allow(Level.ERROR, "name=unnamed");
         // 40,000 rows, a tenth of each user's alerts unread; titles carry a marker to remove them afterwards
         BulkFixtures.inOneTransaction(transactions, jdbc, () -> jdbc.sql("""
                         INSERT INTO alerting.alert_feed (alert_id, user_id, category, severity, status, title,

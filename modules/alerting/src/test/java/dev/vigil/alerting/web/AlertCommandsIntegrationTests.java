@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,6 +24,7 @@ import dev.vigil.monitoring.api.Severity;
 import dev.vigil.monitoring.api.SourceKind;
 import dev.vigil.platform.axon.ConsistentCommandGateway;
 import dev.vigil.platform.id.TimeOrderedIds;
+import dev.vigil.platform.testing.ExpectedLogs;
 import dev.vigil.platform.testing.TestTokens;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -31,8 +33,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AbstractRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,6 +53,10 @@ import org.springframework.test.web.servlet.ResultActions;
 @SpringBootTest(classes = AlertingTestApplication.class)
 @AutoConfigureMockMvc
 class AlertCommandsIntegrationTests {
+
+    /** Axon's own line for a command whose aggregate cannot be loaded; some tests expect that refusal. */
+    @RegisterExtension
+    final ExpectedLogs rejections = ExpectedLogs.from(AbstractRepository.class);
 
     @Autowired
     MockMvc mvc;
@@ -170,6 +178,7 @@ class AlertCommandsIntegrationTests {
 
         assertThat(events.count()).as("a rejected command writes no event").isEqualTo(stored);
         assertThat(row(alertId)).isEqualTo(before);
+        rejections.assertLogged(Level.WARN, "while trying to load a aggregate");
     }
 
     @Test
@@ -185,6 +194,7 @@ class AlertCommandsIntegrationTests {
         notFound(userId, "/api/v1/alerts/" + exposureId + "/dismissal");
 
         assertThat(events.count()).isEqualTo(stored);
+        rejections.assertLogged(Level.WARN, "while trying to load a aggregate");
     }
 
     @Test

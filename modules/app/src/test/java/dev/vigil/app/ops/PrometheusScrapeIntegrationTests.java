@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import ch.qos.logback.classic.Level;
+import dev.vigil.platform.testing.ExpectedLogs;
 import dev.vigil.platform.testing.TestTokens;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +26,10 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class PrometheusScrapeIntegrationTests {
 
+    /** The slow-statement line of the probe that is slow on purpose. */
+    @RegisterExtension
+    final ExpectedLogs slowStatements = ExpectedLogs.from("vigil.sql.slow");
+
     @Autowired
     MockMvc mvc;
 
@@ -32,6 +39,7 @@ class PrometheusScrapeIntegrationTests {
     @Test
     void theScrapeHoldsPoolQueryAndSlowStatementMeters() throws Exception {
         jdbc.sql("/* app.scrape_probe */ SELECT pg_sleep(0.55)").query().listOfRows(); // just over the warn line
+        slowStatements.assertLogged(Level.WARN, "name=app.scrape_probe");
         mvc.perform(get("/api/v1/me").header(HttpHeaders.AUTHORIZATION, TestTokens.user(UUID.randomUUID())));
 
         List<String> scrape = mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk()).andReturn()

@@ -4,6 +4,7 @@ import static dev.vigil.billing.api.Plan.FAMILY;
 import static dev.vigil.billing.api.Plan.FREE;
 import static dev.vigil.billing.api.Plan.PLUS;
 
+import ch.qos.logback.classic.Level;
 import dev.vigil.billing.api.CancelSubscription;
 import dev.vigil.billing.api.ChangePlan;
 import dev.vigil.billing.api.Expire;
@@ -19,15 +20,18 @@ import dev.vigil.billing.api.SubscriptionExpiring;
 import dev.vigil.billing.api.SubscriptionRenewed;
 import dev.vigil.billing.api.SubscriptionStarted;
 import dev.vigil.billing.api.SubscriptionStatus;
+import dev.vigil.platform.testing.ExpectedLogs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.modelling.command.AbstractRepository;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SubscriptionTests {
 
@@ -132,6 +136,10 @@ class SubscriptionTests {
     @Nested
     class ChangingPlan {
 
+        /** Axon's own line for a command whose aggregate cannot be loaded; the test expects the refusal. */
+        @RegisterExtension
+        final ExpectedLogs rejections = ExpectedLogs.from(AbstractRepository.class);
+
         @Test
         void emitsPlanChangedWithThePreviousPlan() {
             Instant now = at(T0, Duration.ofDays(2));
@@ -162,6 +170,7 @@ class SubscriptionTests {
                     .when(new ChangePlan(userId, FAMILY))
                     .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class)
                     .expectNoEvents();
+            rejections.assertLogged(Level.WARN, "Exception occurred while trying to load a aggregate");
         }
     }
 

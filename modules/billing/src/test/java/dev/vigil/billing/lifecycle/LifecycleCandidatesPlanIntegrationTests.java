@@ -2,14 +2,17 @@ package dev.vigil.billing.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.billing.BillingTestApplication;
 import dev.vigil.platform.testing.BulkFixtures;
+import dev.vigil.platform.testing.ExpectedLogs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +38,10 @@ class LifecycleCandidatesPlanIntegrationTests {
             FROM generate_series(1, 22000) AS i""";
 
     private static final AtomicInteger PREPARED = new AtomicInteger();
+
+    /** The service's slow-statement report of the bulk fill, which is slow by nature. */
+    @RegisterExtension
+    final ExpectedLogs slowFill = ExpectedLogs.from("vigil.sql.slow");
 
     @Autowired
     JdbcClient jdbc;
@@ -64,6 +71,7 @@ class LifecycleCandidatesPlanIntegrationTests {
         List<String> plans = new ArrayList<>();
         // prepared statements outlive a rollback: a name of its own, deallocated before the rollback
         String name = "lifecycle_candidates_" + PREPARED.incrementAndGet();
+        slowFill.allow(Level.WARN, "name=unnamed").allow(Level.ERROR, "name=unnamed");
         transactions.executeWithoutResult(tx -> {
             tx.setRollbackOnly();
             BulkFixtures.withoutStatementTimeout(jdbc);

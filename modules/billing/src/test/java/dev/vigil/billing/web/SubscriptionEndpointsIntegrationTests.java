@@ -9,12 +9,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.billing.BillingTestApplication;
 import dev.vigil.billing.IdentityEvents;
 import dev.vigil.billing.api.SubscriptionId;
 import dev.vigil.platform.sql.RequestStatements;
+import dev.vigil.platform.testing.ExpectedLogs;
 import dev.vigil.platform.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,7 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AbstractRepository;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,6 +46,10 @@ import org.springframework.test.web.servlet.ResultActions;
 @SpringBootTest(classes = BillingTestApplication.class)
 @AutoConfigureMockMvc
 class SubscriptionEndpointsIntegrationTests {
+
+    /** Axon's own line for a command whose aggregate cannot be loaded; some tests expect that refusal. */
+    @RegisterExtension
+    final ExpectedLogs rejections = ExpectedLogs.from(AbstractRepository.class);
 
     static final String STARTED = "dev.vigil.billing.api.SubscriptionStarted";
     static final String PLAN_CHANGED = "dev.vigil.billing.api.PlanChanged";
@@ -170,6 +178,7 @@ class SubscriptionEndpointsIntegrationTests {
         expectProblem(paymentFailed(stranger, """
                 {"reason": "card declined"}"""), 404);
         assertThat(eventCount()).isEqualTo(before);
+        rejections.assertLogged(Level.WARN, "while trying to load a aggregate");
     }
 
     @Test
@@ -179,6 +188,7 @@ class SubscriptionEndpointsIntegrationTests {
         expectProblem(changePlan(userId, "FAMILY"), 404);
         expectProblem(cancel(userId), 404);
         assertThat(eventCount()).isEqualTo(before);
+        rejections.assertLogged(Level.WARN, "while trying to load a aggregate");
     }
 
     @Test

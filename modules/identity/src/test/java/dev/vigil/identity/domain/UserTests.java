@@ -1,17 +1,25 @@
 package dev.vigil.identity.domain;
 
+import ch.qos.logback.classic.Level;
 import dev.vigil.identity.api.ProfileUpdated;
 import dev.vigil.identity.api.RegisterUser;
 import dev.vigil.identity.api.UpdateProfile;
 import dev.vigil.identity.api.UserRegistered;
+import dev.vigil.platform.testing.ExpectedLogs;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.modelling.command.AbstractRepository;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class UserTests {
+
+    /** Axon's own line for a command whose aggregate cannot be created or loaded; the tests expect the refusal. */
+    @RegisterExtension
+    final ExpectedLogs rejections = ExpectedLogs.from(AbstractRepository.class);
 
     private final Map<String, UUID> claims = new HashMap<>();
     private AggregateTestFixture<User> fixture;
@@ -42,6 +50,7 @@ class UserTests {
                 .when(new RegisterUser(UUID.randomUUID(), "ANN@example.com", "Ann", "UTC"))
                 .expectException(EmailAlreadyRegistered.class)
                 .expectNoEvents();
+        rejections.assertLogged(Level.WARN, "Exception occurred while trying to create an aggregate");
     }
 
     @Test
@@ -50,6 +59,7 @@ class UserTests {
                 .when(new RegisterUser(UUID.randomUUID(), "ann@example.com", "Ann", "Mars/Olympus"))
                 .expectException(java.time.DateTimeException.class)
                 .expectNoEvents();
+        rejections.assertLogged(Level.WARN, "Exception occurred while trying to create an aggregate");
     }
 
     @Test

@@ -6,14 +6,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import ch.qos.logback.classic.Level;
 import dev.vigil.identity.IdentityTestApplication;
 import dev.vigil.identity.api.RegisterUser;
 import dev.vigil.platform.axon.ConsistentCommandGateway;
 import dev.vigil.platform.id.TimeOrderedIds;
+import dev.vigil.platform.testing.ExpectedLogs;
 import dev.vigil.platform.testing.TestTokens;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.modelling.command.AbstractRepository;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +30,10 @@ import org.springframework.test.web.servlet.ResultActions;
 @SpringBootTest(classes = IdentityTestApplication.class)
 @AutoConfigureMockMvc
 class ProfileUpdateIntegrationTests {
+
+    /** Axon's own line for a command whose aggregate cannot be loaded; some tests expect that refusal. */
+    @RegisterExtension
+    final ExpectedLogs rejections = ExpectedLogs.from(AbstractRepository.class);
 
     @Autowired
     MockMvc mvc;
@@ -79,6 +87,7 @@ class ProfileUpdateIntegrationTests {
                 {"displayName": "Ghost", "timeZone": "UTC"}""")
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        rejections.assertLogged(Level.WARN, "while trying to load a aggregate");
     }
 
     private UUID register(String email) {

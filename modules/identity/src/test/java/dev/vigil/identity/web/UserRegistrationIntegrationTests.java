@@ -8,14 +8,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.identity.IdentityTestApplication;
+import dev.vigil.platform.testing.ExpectedLogs;
 import dev.vigil.platform.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.modelling.command.AbstractRepository;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +35,10 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest(classes = IdentityTestApplication.class)
 @AutoConfigureMockMvc
 class UserRegistrationIntegrationTests {
+
+    /** Axon's own line for a command whose aggregate cannot be created; some tests expect that refusal. */
+    @RegisterExtension
+    final ExpectedLogs rejections = ExpectedLogs.from(AbstractRepository.class);
 
     @Autowired
     MockMvc mvc;
@@ -79,6 +87,7 @@ class UserRegistrationIntegrationTests {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("email"));
         assertThat(eventCount()).isEqualTo(events);
+        rejections.assertLogged(Level.WARN, "while trying to create an aggregate");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static dev.vigil.monitoring.api.DataType.EMAIL;
 import static dev.vigil.monitoring.api.DataType.PHONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import dev.vigil.identity.api.UserRegistered;
 import dev.vigil.monitoring.api.ConfirmRemoval;
 import dev.vigil.monitoring.api.DataType;
@@ -22,6 +23,7 @@ import dev.vigil.monitoring.api.ReportFinding;
 import dev.vigil.monitoring.api.RequestRemoval;
 import dev.vigil.monitoring.api.Severity;
 import dev.vigil.monitoring.api.SourceKind;
+import dev.vigil.platform.testing.ExpectedLogs;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,14 +32,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.modelling.command.AbstractRepository;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ExposureTests {
 
     private static final Instant FOUND = Instant.parse("2026-11-20T08:00:00Z");
     private static final Instant EARLIER = Instant.parse("2026-11-01T00:00:00Z");
+
+    /** Axon's own line for a command whose aggregate cannot be loaded; the tests expect the refusal. */
+    @RegisterExtension
+    final ExpectedLogs rejections = ExpectedLogs.from(AbstractRepository.class);
 
     private final UUID userId = UUID.randomUUID();
     private final UUID exposureId = UUID.randomUUID();
@@ -253,6 +261,7 @@ class ExposureTests {
                 .when(new ConfirmRemoval(exposureId))
                 .expectException(IncompatibleAggregateException.class)
                 .expectNoEvents();
+        rejections.assertLogged(Level.WARN, "Exception occurred while trying to load a aggregate");
     }
 
     private ExposureDetected detected() {

@@ -11,32 +11,35 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.monitoring.api.ReportFinding;
 import dev.vigil.platform.id.TimeOrderedIds;
+import dev.vigil.platform.testing.ExpectedLogs;
 import dev.vigil.platform.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.Registration;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -48,6 +51,10 @@ import org.springframework.test.web.servlet.ResultActions;
  * {@code monitoring.exposure_feed}, and the rejections that write nothing.
  */
 class FindingIngestionIntegrationTests extends ExposureWebIntegrationTestSupport {
+
+    /** The error a batch interrupted midway logs (with its cause); one test interrupts one on purpose. */
+    @RegisterExtension
+    final ExpectedLogs problems = ExpectedLogs.from(MonitoringProblems.class);
 
     private static final String BROKER = """
             {"sourceName": "Acme People Search", "sourceKind": "DATA_BROKER", "dataTypes": ["PHONE", "EMAIL"],
@@ -271,6 +278,7 @@ class FindingIngestionIntegrationTests extends ExposureWebIntegrationTestSupport
                     .andExpect(status().isInternalServerError())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.storedFindings").value(1));
+            problems.assertLogged(Level.ERROR, "event=finding_ingestion_interrupted findings[1] of 3");
             assertThat(claimsOf(userId)).as("the failed finding's claim rolled back with it").isEqualTo(1);
             // a failed batch answers without waiting for the read models: the stored finding's row follows
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> feedRowsOf(userId) == 1);
