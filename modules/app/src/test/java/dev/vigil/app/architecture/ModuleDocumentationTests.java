@@ -3,7 +3,9 @@ package dev.vigil.app.architecture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.vigil.platform.testing.ExpectedLogs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.core.Violations;
@@ -38,6 +41,14 @@ class ModuleDocumentationTests {
     private static final Pattern FIXTURE =
             Pattern.compile(".*/test-classes/dev/vigil/(archfixture[a-z]+|platform/archfixture|seeder/archfixture)/.*");
 
+    /**
+     * Spring's deprecation warning for Axon 4's annotations, which Modulith reads outside a Spring context (where
+     * the platform's Axon defaults silence it); whichever test of this JVM reads them first gets it.
+     */
+    @RegisterExtension
+    static final ExpectedLogs AXON_ANNOTATIONS = ExpectedLogs.from("org.springframework.core.annotation.AnnotationTypeMapping")
+            .allow(Level.WARN, "convention-based annotation attribute overrides");
+
     private static ApplicationModules modules;
     private static ApplicationModules fixtures;
 
@@ -48,8 +59,11 @@ class ModuleDocumentationTests {
         String property = "spring.modulith.detection-strategy";
         String before = System.setProperty(property, VigilModuleDetection.class.getName());
         try {
-            modules = ApplicationModules.of(ModuleRules.ROOT, new ProductionClasses());
-            fixtures = ApplicationModules.of(ModuleRules.ROOT, (ImportOption) location -> location.matches(FIXTURE));
+            AXON_ANNOTATIONS.during(() -> {
+                modules = ApplicationModules.of(ModuleRules.ROOT, new ProductionClasses());
+                fixtures = ApplicationModules.of(ModuleRules.ROOT, (ImportOption) location -> location.matches(FIXTURE));
+                return null;
+            });
         } finally {
             if (before == null) {
                 System.clearProperty(property);
