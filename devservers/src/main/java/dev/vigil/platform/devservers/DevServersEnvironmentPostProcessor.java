@@ -122,7 +122,8 @@ public class DevServersEnvironmentPostProcessor implements EnvironmentPostProces
         try {
             int port = embedded.start();
             log.info("event=dev_server_started server=" + server + " kind=embedded port=" + port + " took_ms="
-                    + (System.nanoTime() - started) / 1_000_000 + " data=temporary,removed_on_exit");
+                    + (System.nanoTime() - started) / 1_000_000 + " data_dir=" + embedded.workDirectory()
+                    + " removed_on_exit=true");
             return port;
         } catch (RuntimeException e) {
             throw new DevServerUnavailableException(

@@ -53,6 +53,9 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
                 .setPGStartupWait(Duration.ofSeconds(30))
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("fsync", "off")
+                // the server's own log goes to files in its data directory: the start-up probe's connections get
+                // 'FATAL: the database system is starting up' there, not in the service's output
+                .setServerConfig("logging_collector", "on")
                 .start();
         try (Connection connection = server.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement();
