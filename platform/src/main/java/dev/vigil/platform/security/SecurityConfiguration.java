@@ -60,6 +60,7 @@ public class SecurityConfiguration {
                 new JwtIssuerValidator(settings.issuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         aud -> aud != null && aud.contains(settings.audience())),
+                new SingleScopeValidator(),
                 new UserSubjectValidator()));
         return new VerifiedTokens(decoder, settings.clockSkew(), Clock.systemUTC());
     }

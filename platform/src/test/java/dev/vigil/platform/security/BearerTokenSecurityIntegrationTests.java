@@ -74,6 +74,24 @@ class BearerTokenSecurityIntegrationTests {
     }
 
     @Test
+    void aTokenWithSeveralScopesOrNoneIsInvalidEverywhere() throws Exception {
+        TokenMinter minter = new TokenMinter(settings);
+        String userAndAdmin = "Bearer " + minter.mint(USER.toString(), Scopes.USER + " " + Scopes.ADMIN, Instant.now(),
+                Duration.ofMinutes(5));
+        String userAndInternal = "Bearer " + minter.mint(USER.toString(), Scopes.USER + " " + Scopes.INTERNAL,
+                Instant.now(), Duration.ofMinutes(5));
+        String none = "Bearer " + minter.mint(USER.toString(), " ", Instant.now(), Duration.ofMinutes(5));
+        for (String path : new String[] {"/api/v1/probe", "/internal/v1/probe", "/admin/projections"}) {
+            for (String token : new String[] {userAndAdmin, userAndInternal, none}) {
+                call(path, token)
+                        .andExpect(status().isUnauthorized())
+                        .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, org.hamcrest.Matchers.startsWith(
+                                "Bearer error=\"invalid_token\"")));
+            }
+        }
+    }
+
+    @Test
     void pathsOutsideTheKnownAreasAreDeniedEvenWithAToken() throws Exception {
         call("/unlisted/probe", TestTokens.admin()).andExpect(status().isForbidden());
         call("/actuator/metrics", TestTokens.user(USER)).andExpect(status().isForbidden());
