@@ -11,7 +11,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 
 /**
  * 401 and 403 as problem+json like every other error, with the RFC 6750 {@code WWW-Authenticate} header.
@@ -29,7 +30,9 @@ final class ProblemResponses {
 
     void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
-        boolean invalidToken = failure instanceof InvalidBearerTokenException;
+        // a token that fails verification, and one too malformed to read (refused before verification): both invalid
+        boolean invalidToken = failure instanceof OAuth2AuthenticationException oauth
+                && OAuth2ErrorCodes.INVALID_TOKEN.equals(oauth.getError().getErrorCode());
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, invalidToken
                 ? "Bearer error=\"invalid_token\", error_description=\"The access token is invalid or expired\""
                 : "Bearer");

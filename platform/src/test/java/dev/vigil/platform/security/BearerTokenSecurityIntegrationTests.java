@@ -51,7 +51,7 @@ class BearerTokenSecurityIntegrationTests {
     void forgedExpiredForeignOrMalformedTokensAre401() throws Exception {
         for (String token : new String[] {TestTokens.forgedUser(USER), TestTokens.expiredUser(USER),
                 TestTokens.userFrom("someone-else", "vigil-api", USER), TestTokens.userFrom("vigil-web", "other-api", USER),
-                "Bearer not.a.jwt", "Bearer " + new TokenMinter(settings).mint("not-a-uuid", Scopes.USER, Instant.now(),
+                "Bearer not.a.jwt", "Bearer a!.b!.c!", "Bearer " + new TokenMinter(settings).mint("not-a-uuid", Scopes.USER, Instant.now(),
                         Duration.ofMinutes(5))}) {
             call("/api/v1/probe", token)
                     .andExpect(status().isUnauthorized())
