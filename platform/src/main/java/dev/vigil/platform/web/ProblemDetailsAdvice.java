@@ -3,6 +3,7 @@ package dev.vigil.platform.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.vigil.platform.input.InvalidInput;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.Arrays;
@@ -88,6 +89,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return ResponseEntity.badRequest().body(invalidInput(List.of(new FieldError(field, reason(mapping)))));
         }
         return ResponseEntity.badRequest().body(invalidInput(List.of(new FieldError("body", "is not valid JSON"))));
+    }
+
+    /**
+     * A value an aggregate refused under the platform's input policies ({@link InvalidInput}): the same 400 as a
+     * request record's constraint, for a command that reached the domain by another path.
+     */
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<ProblemDetail> refusedInput(InvalidInput ex) {
+        return ResponseEntity.badRequest().body(invalidInput(List.of(new FieldError(ex.field(), ex.reason()))));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -27,5 +27,8 @@ class ModuleBoundariesTests {
     static final ArchRule domainIsFreeOfInfrastructure = ModuleRules.DOMAIN_IS_FREE_OF_INFRASTRUCTURE;
 
     @ArchTest
+    static final ArchRule inputPoliciesArePlainJava = ModuleRules.INPUT_POLICIES_ARE_PLAIN_JAVA;
+
+    @ArchTest
     static final ArchRule apiHoldsRecordsEnumsAndFunctions = ModuleRules.API_HOLDS_RECORDS_ENUMS_AND_FUNCTIONS;
 }

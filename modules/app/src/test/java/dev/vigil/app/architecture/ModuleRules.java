@@ -26,6 +26,7 @@ final class ModuleRules {
     static final String ROOT = "dev.vigil";
     static final String PLATFORM = "platform";
     static final String SEEDER = "seeder";
+    static final String INPUT_POLICIES = ROOT + "." + PLATFORM + ".input";
     private static final Set<JavaModifier> CONSTANT = Set.of(JavaModifier.STATIC, JavaModifier.FINAL);
     private static final Pattern MODULE = Pattern.compile("^dev\\.vigil\\.([a-z0-9_]+)(\\..+)?$");
 
@@ -67,13 +68,25 @@ final class ModuleRules {
                     "java.sql..", "javax.sql..", "org.springframework.jdbc..", "com.zaxxer.hikari..")
             .as("controllers do not talk to SQL directly");
 
-    /** Domain code is plain Java plus Axon's modelling annotations: no Spring, no JDBC, no Redis. */
+    /**
+     * Domain code is plain Java plus Axon's modelling annotations: no Spring, no JDBC, no Redis. The platform's
+     * input policies are the one part of the platform it uses: plain rules, not infrastructure
+     * ({@link #INPUT_POLICIES_ARE_PLAIN_JAVA}).
+     */
     static final ArchRule DOMAIN_IS_FREE_OF_INFRASTRUCTURE = noClasses()
             .that().resideInAPackage(ROOT + "..domain..")
-            .should().dependOnClassesThat().resideInAnyPackage(
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(
                     "org.springframework..", "java.sql..", "javax.sql..", "redis.clients..", "com.zaxxer.hikari..",
                     "jakarta.servlet..", ROOT + "." + PLATFORM + "..")
-            .as("domain packages use no Spring, JDBC, Redis or platform infrastructure");
+                    .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(INPUT_POLICIES))))
+            .as("domain packages use no Spring, JDBC, Redis or platform infrastructure (the input policies aside)");
+
+    /** The input policies, which domain code calls, stay plain Java and Jakarta Validation. */
+    static final ArchRule INPUT_POLICIES_ARE_PLAIN_JAVA = classes()
+            .that().resideInAPackage(INPUT_POLICIES)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "jakarta.validation..", INPUT_POLICIES)
+            .allowEmptyShould(false)
+            .as("the platform's input policies depend only on the JDK and Jakarta Validation");
 
     /**
      * A module's api holds plain records and enums that other modules can depend on safely, and pure functions

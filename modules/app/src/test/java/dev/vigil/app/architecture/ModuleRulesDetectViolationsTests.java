@@ -58,6 +58,12 @@ class ModuleRulesDetectViolationsTests {
     }
 
     @Test
+    void domainUsingTheInputPoliciesIsAllowed() {
+        EvaluationResult result = ModuleRules.DOMAIN_IS_FREE_OF_INFRASTRUCTURE.evaluate(FIXTURES);
+        assertThat(result.getFailureReport().getDetails()).noneMatch(line -> line.contains("PolicyCheckedAggregate"));
+    }
+
+    @Test
     void classInApiIsReported() {
         assertViolation(ModuleRules.API_HOLDS_RECORDS_ENUMS_AND_FUNCTIONS, "MutableApiType", "AlphaService",
                 "neither a record, an enum nor a final class of static functions");
