@@ -1,6 +1,7 @@
 package dev.vigil.identity.web;
 
 import dev.vigil.identity.domain.EmailAddress;
+import dev.vigil.platform.input.TextPolicy;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -27,8 +28,8 @@ import java.lang.annotation.Target;
     class Validator implements ConstraintValidator<ValidEmailAddress, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            if (value == null || value.isEmpty()) {
-                return true; // @NotBlank reports this case
+            if (value == null || value.isEmpty() || TextPolicy.violation(value, EmailAddress.MAX_LENGTH).isPresent()) {
+                return true; // @NotBlank and @SafeText report these cases
             }
             try {
                 EmailAddress.of(value);

@@ -1,5 +1,7 @@
 package dev.vigil.identity.web;
 
+import dev.vigil.identity.domain.User;
+import dev.vigil.platform.input.TextPolicy;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -27,7 +29,8 @@ import java.time.ZoneId;
     class Validator implements ConstraintValidator<ValidTimeZone, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || ZoneId.getAvailableZoneIds().contains(value);
+            return value == null || TextPolicy.violation(value, User.MAX_TIME_ZONE_LENGTH).isPresent() // @SafeText's
+                    || ZoneId.getAvailableZoneIds().contains(value);
         }
     }
 }

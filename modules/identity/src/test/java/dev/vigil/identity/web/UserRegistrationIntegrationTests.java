@@ -16,9 +16,13 @@ import dev.vigil.platform.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.axonframework.modelling.command.AbstractRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -104,6 +108,50 @@ class UserRegistrationIntegrationTests {
         assertThat(eventCount()).isEqualTo(events);
     }
 
+    /** Values the projections could not write; a NUL in the email was a 500 (issue 14). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bodiesThePoliciesRefuse")
+    void textThePolicyRefusesIsA400NamingTheFieldAndWritesNoEvent(String body, String field, String message)
+            throws Exception {
+        long events = eventCount();
+        long claims = claimedEmails();
+        mvc.perform(post("/internal/v1/users").header(HttpHeaders.AUTHORIZATION, TestTokens.service())
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors.length()").value(1))
+                .andExpect(jsonPath("$.errors[0].field").value(field))
+                .andExpect(jsonPath("$.errors[0].message").value(message));
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(claimedEmails()).as("no email claimed").isEqualTo(claims);
+    }
+
+    static Stream<Arguments> bodiesThePoliciesRefuse() {
+        return Stream.of(
+                Arguments.of("""
+                        {"email": "nul@example.org", "displayName": "nul\\u0000name", "timeZone": "UTC"}""",
+                        "displayName", "must not contain control characters or line breaks (found U+0000)"),
+                Arguments.of("""
+                        {"email": "nul\\u0000x@example.org", "displayName": "Nul", "timeZone": "UTC"}""",
+                        "email", "must not contain control characters or line breaks (found U+0000)"),
+                Arguments.of("""
+                        {"email": "bell@example.org", "displayName": "bell\\u0007", "timeZone": "UTC"}""",
+                        "displayName", "must not contain control characters or line breaks (found U+0007)"),
+                Arguments.of("""
+                        {"email": "lone@example.org", "displayName": "\\udc00lone", "timeZone": "UTC"}""",
+                        "displayName", "must be well-formed Unicode (found the unpaired surrogate U+DC00)"),
+                Arguments.of("""
+                        {"email": "lone\\ud800@example.org", "displayName": "Lone", "timeZone": "UTC"}""",
+                        "email", "must be well-formed Unicode (found the unpaired surrogate U+D800)"),
+                Arguments.of("""
+                        {"email": "long@example.org", "displayName": "%s", "timeZone": "UTC"}"""
+                                .formatted("y".repeat(101)),
+                        "displayName", "must be at most 100 characters long, not 101"),
+                Arguments.of("""
+                        {"email": "zone@example.org", "displayName": "Zone", "timeZone": "Europe/Berlin\\n1"}""",
+                        "timeZone", "must not contain control characters or line breaks (found U+000A)"));
+    }
+
     @Test
     void onlyServicesMayRegisterUsers() throws Exception {
         long events = eventCount();
@@ -117,6 +165,10 @@ class UserRegistrationIntegrationTests {
     private org.springframework.test.web.servlet.ResultActions register(String email) throws Exception {
         return mvc.perform(post("/internal/v1/users").header(HttpHeaders.AUTHORIZATION, TestTokens.service()).contentType(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(Map.of("email", email, "displayName", "Grace", "timeZone", "UTC"))));
+    }
+
+    private long claimedEmails() {
+        return jdbc.sql("SELECT count(*) FROM identity.email_claim").query(Long.class).single();
     }
 
     private long eventCount() {
