@@ -24,6 +24,8 @@ import dev.vigil.billing.api.SubscriptionId;
 import dev.vigil.billing.api.SubscriptionRenewed;
 import dev.vigil.billing.api.SubscriptionStarted;
 import dev.vigil.billing.api.SubscriptionStatus;
+import dev.vigil.platform.input.InstantPolicy;
+import dev.vigil.platform.input.TextPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -46,9 +48,15 @@ import org.axonframework.spring.stereotype.Aggregate;
  * Commands that would change nothing (the same plan, a second cancellation, a renewal that does not move
  * the period end, a second payment failure, an early or repeated notice or expiry) emit no event: retried
  * webhooks and two lifecycle jobs running at once are harmless.
+ * <p>
+ * What a caller gives it (a renewal's period end, a payment failure's reason) passes the platform's input policies
+ * first, before any status check, whoever sent the command: an event a projection cannot write is never stored.
  */
 @Aggregate
 public class Subscription {
+
+    /** The longest payment failure reason kept, in characters (code points). */
+    public static final int MAX_PAYMENT_FAILURE_REASON_LENGTH = 200;
 
     static final Duration TRIAL_PERIOD = Duration.ofDays(14);
     static final int PAID_PERIOD_MONTHS = 1;
@@ -103,8 +111,8 @@ public class Subscription {
 
     @CommandHandler
     void handle(RenewSubscription command) {
+        Instant periodEnd = InstantPolicy.require("periodEnd", command.periodEnd());
         rejectIfExpired("renew");
-        Instant periodEnd = command.periodEnd().truncatedTo(ChronoUnit.MICROS);
         if (periodEnd.isAfter(currentPeriodEnd)) {
             apply(new SubscriptionRenewed(userId, plan, periodEnd, now()));
         }
@@ -112,13 +120,14 @@ public class Subscription {
 
     @CommandHandler
     void handle(RecordPaymentFailure command) {
+        String reason = TextPolicy.require("reason", command.reason(), MAX_PAYMENT_FAILURE_REASON_LENGTH);
         rejectIfExpired("record a payment failure for");
         if (status == CANCELLED) {
             // nothing is collected for a cancelled subscription: a late failure must not undo the cancellation
             throw new SubscriptionStatusConflict("record a payment failure for", status);
         }
         if (status != PAST_DUE) {
-            apply(new PaymentFailed(userId, plan, currentPeriodEnd, command.reason(), now()));
+            apply(new PaymentFailed(userId, plan, currentPeriodEnd, reason, now()));
         }
     }
 

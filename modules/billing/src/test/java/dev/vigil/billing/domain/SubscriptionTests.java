@@ -20,6 +20,7 @@ import dev.vigil.billing.api.SubscriptionExpiring;
 import dev.vigil.billing.api.SubscriptionRenewed;
 import dev.vigil.billing.api.SubscriptionStarted;
 import dev.vigil.billing.api.SubscriptionStatus;
+import dev.vigil.platform.input.InvalidInput;
 import dev.vigil.platform.testing.ExpectedLogs;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SubscriptionTests {
 
@@ -268,6 +271,30 @@ class SubscriptionTests {
                     .expectException(SubscriptionStatusConflict.class)
                     .expectNoEvents();
         }
+
+        /** PostgreSQL cannot store these (or stores -infinity): refused whoever sends the command, before any status check. */
+        @ParameterizedTest
+        @ValueSource(strings = {"+294277-01-01T00:00:00Z", "+10000-01-01T00:00:00Z", "-5000-01-01T00:00:00Z",
+                "1969-12-31T23:59:59Z"})
+        void aPeriodEndOutsideTheInstantPolicyIsRejectedNamingTheField(String periodEnd) {
+            fixture.given(paidStart())
+                    .when(new RenewSubscription(userId, Instant.parse(periodEnd)))
+                    .expectException(InvalidInput.class)
+                    .expectExceptionMessage(
+                            "periodEnd: must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999999Z")
+                    .expectNoEvents();
+            fixture.given(paidStart(), new SubscriptionExpired(userId, PLUS, PAID_END))
+                    .when(new RenewSubscription(userId, Instant.parse(periodEnd)))
+                    .expectException(InvalidInput.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aPeriodEndIsKeptToTheMicrosecond() {
+            fixture.given(paidStart()).andGivenCurrentTime(T0)
+                    .when(new RenewSubscription(userId, Instant.parse("2026-03-28T10:15:30.123456789Z")))
+                    .expectEvents(new SubscriptionRenewed(userId, PLUS, Instant.parse("2026-03-28T10:15:30.123456Z"), T0));
+        }
     }
 
     @Nested
@@ -292,6 +319,28 @@ class SubscriptionTests {
             fixture.given(paidStart(), new PaymentFailed(userId, PLUS, PAID_END, "card declined", T0))
                     .when(new RecordPaymentFailure(userId, "card declined again"))
                     .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"card\u0000declined", "card\ndeclined", "\uD800", "   "})
+        void aReasonTheTextPolicyRefusesIsRejectedNamingTheField(String reason) {
+            fixture.given(paidStart())
+                    .when(new RecordPaymentFailure(userId, reason))
+                    .expectException(InvalidInput.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.startsWith("reason: "))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aReasonIsStoredWithoutSurroundingSpaceAndMayHoldTwoHundredCharacters() {
+            String reason = "\uD83D\uDCB3".repeat(Subscription.MAX_PAYMENT_FAILURE_REASON_LENGTH);
+            fixture.given(paidStart()).andGivenCurrentTime(PAID_END)
+                    .when(new RecordPaymentFailure(userId, " " + reason + " "))
+                    .expectEvents(new PaymentFailed(userId, PLUS, PAID_END, reason, PAID_END));
+            fixture.given(paidStart())
+                    .when(new RecordPaymentFailure(userId, "x".repeat(Subscription.MAX_PAYMENT_FAILURE_REASON_LENGTH + 1)))
+                    .expectException(InvalidInput.class)
                     .expectNoEvents();
         }
 

@@ -28,6 +28,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AbstractRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -215,6 +217,46 @@ class SubscriptionEndpointsIntegrationTests {
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.service()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"periodEnd\": \"2030-01-01T00:00:00Z\"}")), 400)
                 .andExpect(jsonPath("$.errors[0].field").value("userId"));
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    /** Instants PostgreSQL cannot store, or stores as -infinity (issue 14): refused before any event. */
+    @ParameterizedTest
+    @ValueSource(strings = {"+294277-01-01T00:00:00Z", "-5000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z",
+            "1969-12-31T23:59:59Z"})
+    void aRenewalOutsideTheInstantPolicyIs400NamingPeriodEndAndWritesNoEvent(String periodEnd) throws Exception {
+        UUID userId = startedSubscription("PLUS", false);
+        long before = eventCount();
+
+        expectProblem(renewed(userId, "{\"periodEnd\": \"" + periodEnd + "\"}"), 400)
+                .andExpect(jsonPath("$.errors.length()").value(1))
+                .andExpect(jsonPath("$.errors[0].field").value("periodEnd"))
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999999Z"));
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void theLastStorableInstantIsARenewalTheViewShows() throws Exception {
+        UUID userId = startedSubscription("PLUS", false);
+        renewed(userId, """
+                {"periodEnd": "9999-12-31T23:59:59.999999Z"}""").andExpect(status().isOk());
+        assertThat(instant(row(userId), "current_period_end")).isEqualTo(Instant.parse("9999-12-31T23:59:59.999999Z"));
+    }
+
+    /** Text the projections or the alert a failure raises could not store (issue 14): refused before any event. */
+    @ParameterizedTest
+    @ValueSource(strings = {"card\\u0000declined", "card\\ndeclined", "card \\udbff declined", "\\u009b"})
+    void aPaymentFailureReasonTheTextPolicyRefusesIs400NamingReasonAndWritesNoEvent(String reason) throws Exception {
+        UUID userId = startedSubscription("PLUS", false);
+        long before = eventCount();
+
+        expectProblem(paymentFailed(userId, "{\"reason\": \"" + reason + "\"}"), 400)
+                .andExpect(jsonPath("$.errors.length()").value(1))
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        expectProblem(paymentFailed(userId, "{\"reason\": \"" + "r".repeat(201) + "\"}"), 400)
+                .andExpect(jsonPath("$.errors[0].field").value("reason"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be at most 200 characters long, not 201"));
         assertThat(eventCount()).isEqualTo(before);
     }
 
