@@ -12,6 +12,7 @@ import dev.vigil.monitoring.api.RemovalConfirmed;
 import dev.vigil.monitoring.api.RemovalFailed;
 import dev.vigil.monitoring.api.RemovalRequested;
 import dev.vigil.monitoring.api.RequestRemoval;
+import dev.vigil.platform.input.TextPolicy;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
@@ -35,7 +36,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class Exposure {
 
-    /** Longest failure reason kept. */
+    /** Longest failure reason kept, in characters (code points): the width of {@code exposure_feed.last_failure_reason}. */
     public static final int MAX_REASON_LENGTH = 500;
 
     @AggregateIdentifier
@@ -92,10 +93,7 @@ public class Exposure {
 
     @CommandHandler
     public ExposureStatus handle(FailRemoval command) {
-        String reason = command.reason() == null ? "" : command.reason().strip();
-        if (reason.isEmpty() || reason.length() > MAX_REASON_LENGTH) {
-            throw new IllegalArgumentException("reason must hold 1 to " + MAX_REASON_LENGTH + " characters");
-        }
+        String reason = TextPolicy.require("reason", command.reason(), MAX_REASON_LENGTH);
         if (status != ExposureStatus.REMOVAL_REQUESTED) {
             throw new RemovalNotAllowed(exposureId, "fail removal of", status);
         }

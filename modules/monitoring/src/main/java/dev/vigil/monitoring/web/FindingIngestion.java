@@ -4,6 +4,7 @@ import dev.vigil.monitoring.api.FindingReceipt;
 import dev.vigil.monitoring.domain.MonitoringRejection;
 import dev.vigil.platform.axon.ConsistentCommandGateway;
 import dev.vigil.platform.id.TimeOrderedIds;
+import dev.vigil.platform.input.InvalidInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,7 +16,9 @@ import org.springframework.stereotype.Component;
  * A finding's claim and its event commit together, so if finding {@code i} fails, findings before it are
  * stored completely and nothing of finding {@code i} is: sending the whole batch again stores the rest and
  * answers the already stored ones as duplicates with the same exposure ids. Domain rejections (an unknown
- * user) can only come from the first finding, before anything was stored, and pass through as they are.
+ * user) can only come from the first finding, before anything was stored, and pass through as they are. A value
+ * the input policies refuse cannot reach here (the request's constraints are the same policies); should one, it is
+ * named as the finding's field ({@code findings[3].sourceName}), still a client error.
  */
 @Component
 class FindingIngestion {
@@ -38,6 +41,8 @@ class FindingIngestion {
                 receipts.add(commands.send(findings.get(i).toCommand(userId, TimeOrderedIds.next())));
             } catch (MonitoringRejection rejection) {
                 throw rejection;
+            } catch (InvalidInput invalid) {
+                throw invalid.within("findings[" + i + "]");
             } catch (RuntimeException failure) {
                 throw new IngestionInterrupted(userId, i, findings.size(), failure);
             }

@@ -23,6 +23,7 @@ import dev.vigil.monitoring.api.ReportFinding;
 import dev.vigil.monitoring.api.RequestRemoval;
 import dev.vigil.monitoring.api.Severity;
 import dev.vigil.monitoring.api.SourceKind;
+import dev.vigil.platform.input.InvalidInput;
 import dev.vigil.platform.testing.ExpectedLogs;
 import java.time.Instant;
 import java.util.HashMap;
@@ -37,6 +38,8 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ExposureTests {
 
@@ -86,6 +89,55 @@ class ExposureTests {
                 .expectException(UnknownUser.class)
                 .expectNoEvents();
         assertThat(claims).isEmpty();
+    }
+
+    /** Values a projection could not write: refused, whoever sends the command, before anything is claimed. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Acme\u0000Search", "Acme\u001bSearch", "Acme\u2029Search", "Acme \uD83D Search",
+            "\uDE00Acme"})
+    void aFindingWhoseSourceNameTheTextPolicyRefusesIsRejectedAndClaimsNothing(String sourceName) {
+        fixture.givenNoPriorActivity()
+                .when(report(sourceName, List.of(EMAIL), Severity.LOW, FOUND))
+                .expectException(InvalidInput.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("sourceName: "))
+                .expectNoEvents();
+        assertThat(claims).isEmpty();
+    }
+
+    @Test
+    void aSourceNameMayHoldTwoHundredEmoji() {
+        fixture.givenNoPriorActivity()
+                .when(report("\uD83D\uDD0E".repeat(Finding.MAX_SOURCE_NAME_LENGTH), List.of(EMAIL), Severity.LOW, FOUND))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aSourceNameOfMoreThanTwoHundredCharactersIsRejected() {
+        fixture.givenNoPriorActivity()
+                .when(report("\uD83D\uDD0E".repeat(Finding.MAX_SOURCE_NAME_LENGTH + 1), List.of(EMAIL), Severity.LOW, FOUND))
+                .expectException(InvalidInput.class)
+                .expectExceptionMessage("sourceName: must be at most 200 characters long, not 201")
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+294277-01-01T00:00:00Z", "-5000-01-01T00:00:00Z", "1969-12-31T23:59:59Z"})
+    void aFindingFoundOutsideTheInstantPolicyIsRejectedAndClaimsNothing(String foundAt) {
+        fixture.givenNoPriorActivity()
+                .when(report("Acme", List.of(EMAIL), Severity.LOW, Instant.parse(foundAt)))
+                .expectException(InvalidInput.class)
+                .expectExceptionMessage(
+                        "foundAt: must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999999Z")
+                .expectNoEvents();
+        assertThat(claims).isEmpty();
+    }
+
+    @Test
+    void foundAtIsKeptToTheMicrosecondAsPostgresqlStoresIt() {
+        fixture.givenNoPriorActivity()
+                .when(report("Acme", List.of(EMAIL), Severity.LOW, Instant.parse("2026-11-20T08:00:00.123456789Z")))
+                .expectEvents(new ExposureDetected(exposureId, userId, "Acme", SourceKind.DATA_BROKER, List.of(EMAIL),
+                        Severity.LOW, Instant.parse("2026-11-20T08:00:00.123456Z"), fixture.currentTime()));
     }
 
     @Test
@@ -250,7 +302,22 @@ class ExposureTests {
     void aFailureNeedsAReason() {
         fixture.given(detected(), new RemovalRequested(exposureId, userId, EARLIER))
                 .when(new FailRemoval(exposureId, "   "))
-                .expectException(IllegalArgumentException.class)
+                .expectException(InvalidInput.class)
+                .expectExceptionMessage("reason: must not be blank")
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"broker\u0000refused", "broker\nrefused", "broker \uDBFF refused"})
+    void aFailureReasonTheTextPolicyRefusesIsRejectedWhateverTheStatus(String reason) {
+        fixture.given(detected(), new RemovalRequested(exposureId, userId, EARLIER))
+                .when(new FailRemoval(exposureId, reason))
+                .expectException(InvalidInput.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("reason: "))
+                .expectNoEvents();
+        fixture.given(detected())
+                .when(new FailRemoval(exposureId, reason))
+                .expectException(InvalidInput.class)
                 .expectNoEvents();
     }
 

@@ -40,6 +40,8 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.Registration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -199,6 +201,49 @@ class FindingIngestionIntegrationTests extends ExposureWebIntegrationTestSupport
                 .andExpect(jsonPath("$.errors[0].field").value("findings"));
         assertThat(eventCount(jdbc)).isEqualTo(events);
         assertThat(claimsOf(userId)).isZero();
+    }
+
+    /**
+     * Values the projections could not write (issue 14: a NUL in a source name or a foundAt past PostgreSQL's range
+     * stopped them; -5000 was stored as -infinity): the whole batch is refused, naming the finding's field.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Acme\\u0000Search        | 2026-11-20T08:00:00Z    | findings[3].sourceName | must not contain control characters or line breaks (found U+0000)
+            Acme\\tSearch            | 2026-11-20T08:00:00Z    | findings[3].sourceName | must not contain control characters or line breaks (found U+0009)
+            Acme\\u007fSearch        | 2026-11-20T08:00:00Z    | findings[3].sourceName | must not contain control characters or line breaks (found U+007F)
+            Acme \\ud83d Search      | 2026-11-20T08:00:00Z    | findings[3].sourceName | must be well-formed Unicode (found the unpaired surrogate U+D83D)
+            Acme People Search 2     | +294277-01-01T00:00:00Z | findings[3].foundAt    | must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999999Z
+            Acme People Search 2     | -5000-01-01T00:00:00Z   | findings[3].foundAt    | must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999999Z
+            Acme People Search 2     | 1969-12-31T23:59:59Z    | findings[3].foundAt    | must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999999Z
+            """)
+    void aFindingThePoliciesRefuseRejectsTheBatchNamingItsFieldAndNothingIsWritten(String sourceName, String foundAt,
+            String field, String message) throws Exception {
+        UUID userId = newUser();
+        long events = eventCount(jdbc);
+        String bad = """
+                {"sourceName": "%s", "sourceKind": "DATA_BROKER", "dataTypes": ["EMAIL"], "severity": "HIGH",
+                 "foundAt": "%s"}""".formatted(sourceName, foundAt);
+        ingest(userId, BROKER, BREACH, PASTE, bad)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors.length()").value(1))
+                .andExpect(jsonPath("$.errors[0].field").value(field))
+                .andExpect(jsonPath("$.errors[0].message").value(message));
+        assertThat(eventCount(jdbc)).isEqualTo(events);
+        assertThat(claimsOf(userId)).isZero();
+    }
+
+    @Test
+    void everyFindingThePoliciesRefuseIsNamed() throws Exception {
+        UUID userId = newUser();
+        long events = eventCount(jdbc);
+        ingest(userId, BROKER, BREACH.replace("2026-11-22T09:30:00Z", "+10000-01-01T00:00:00Z"),
+                PASTE.replace("pastebin.example/abc", "x".repeat(201)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder(
+                        "findings[1].foundAt", "findings[2].sourceName")));
+        assertThat(eventCount(jdbc)).isEqualTo(events);
     }
 
     @Test

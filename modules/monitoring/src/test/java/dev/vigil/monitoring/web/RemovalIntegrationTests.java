@@ -26,6 +26,8 @@ import java.util.UUID;
 import org.axonframework.modelling.command.AbstractRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -152,6 +154,24 @@ class RemovalIntegrationTests extends ExposureWebIntegrationTestSupport {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("reason"));
         assertThat(eventCount(jdbc)).isEqualTo(events);
+    }
+
+    /** Reasons the exposure feed could not store (issue 14: a NUL stopped the projection for a whole segment). */
+    @ParameterizedTest
+    @ValueSource(strings = {"broker\\u0000refused", "broker\\rrefused", "broker \\udfff refused", "broker\\u2028refused"})
+    void aFailureReasonTheTextPolicyRefusesIsA400NamingReasonAndWritesNothing(String reason) throws Exception {
+        UUID userId = newUser();
+        UUID exposureId = detect(userId);
+        requestRemoval(userId, exposureId).andExpect(status().isAccepted());
+        long events = eventCount(jdbc);
+
+        internal(exposureId, "removal-failure", "{\"reason\": \"" + reason + "\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors.length()").value(1))
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        assertThat(eventCount(jdbc)).isEqualTo(events);
+        assertThat(row(exposureId)).containsEntry("status", "REMOVAL_REQUESTED");
     }
 
     @Test
