@@ -42,13 +42,22 @@ public final class AlertTitles {
         return "Your " + name(plan) + " plan expires on " + DAY.format(expiresAt);
     }
 
+    /**
+     * Lengths are Unicode code points, as the platform's text policy and PostgreSQL count them, so a shortened name
+     * never ends in half of a surrogate pair (an emoji cut in two is text no alert may hold).
+     */
     private static String fit(String prefix, String sourceName) {
         String source = sourceName == null ? "" : sourceName.strip();
-        int room = MAX_LENGTH - prefix.length();
-        if (source.length() > room) {
-            source = source.substring(0, room - ELLIPSIS.length()).stripTrailing() + ELLIPSIS;
+        int room = MAX_LENGTH - codePoints(prefix);
+        if (codePoints(source) > room) {
+            int kept = source.offsetByCodePoints(0, room - codePoints(ELLIPSIS));
+            source = source.substring(0, kept).stripTrailing() + ELLIPSIS;
         }
         return prefix + source;
+    }
+
+    private static int codePoints(String text) {
+        return text.codePointCount(0, text.length());
     }
 
     private static String words(List<DataType> dataTypes) {

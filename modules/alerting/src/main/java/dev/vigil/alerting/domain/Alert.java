@@ -11,6 +11,8 @@ import dev.vigil.alerting.api.AlertTitles;
 import dev.vigil.alerting.api.DismissAlert;
 import dev.vigil.alerting.api.RaiseAlert;
 import dev.vigil.alerting.api.ReadAlert;
+import dev.vigil.monitoring.api.ExposureDetected;
+import dev.vigil.platform.input.TextPolicy;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -23,7 +25,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One alert of one user, event-sourced: raised UNREAD, then read and/or dismissed (final).
- * Reading or dismissing twice is not an error and changes nothing.
+ * Reading or dismissing twice is not an error and changes nothing. Its title and source name keep the platform's
+ * text policy: the policy that raises alerts only copies text monitoring has already checked, so a refusal here means
+ * a bug upstream, and it must stop the alert rather than store an event the alert list cannot apply.
  */
 @Aggregate
 public class Alert {
@@ -43,9 +47,12 @@ public class Alert {
     @CommandHandler
     public Alert(RaiseAlert command, UserAlertLock lock) {
         requireComplete(command);
+        String title = TextPolicy.require("title", command.title(), AlertTitles.MAX_LENGTH);
+        String sourceName = command.sourceName() == null ? null
+                : TextPolicy.require("sourceName", command.sourceName(), ExposureDetected.MAX_SOURCE_NAME_LENGTH);
         lock.lock(command.userId());
-        apply(new AlertRaised(command.alertId(), command.userId(), command.category(), command.severity(),
-                command.title().strip(), command.exposureId(), command.sourceName(), now()));
+        apply(new AlertRaised(command.alertId(), command.userId(), command.category(), command.severity(), title,
+                command.exposureId(), sourceName, now()));
     }
 
     @CommandHandler
@@ -103,9 +110,6 @@ public class Alert {
         require(command.userId() != null, "userId is required");
         require(command.category() != null, "category is required");
         require(command.severity() != null, "severity is required");
-        require(command.title() != null && !command.title().isBlank(), "title is required");
-        require(command.title().strip().length() <= AlertTitles.MAX_LENGTH,
-                "title is longer than " + AlertTitles.MAX_LENGTH + " characters");
         boolean aboutExposure = EXPOSURE_CATEGORIES.contains(command.category());
         require(aboutExposure == (command.exposureId() != null),
                 "exposureId is required for exposure alerts and only for them");

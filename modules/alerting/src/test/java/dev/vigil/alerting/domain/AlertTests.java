@@ -11,6 +11,7 @@ import dev.vigil.alerting.api.AlertSeverity;
 import dev.vigil.alerting.api.DismissAlert;
 import dev.vigil.alerting.api.RaiseAlert;
 import dev.vigil.alerting.api.ReadAlert;
+import dev.vigil.platform.input.InvalidInput;
 import dev.vigil.platform.testing.ExpectedLogs;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,6 +84,34 @@ class AlertTests {
         assertThat(locked).isEmpty();
         assertThat(rejections.messages(Level.WARN)).hasSize(invalid.size())
                 .allSatisfy(line -> assertThat(line).contains("while trying to create an aggregate"));
+    }
+
+    /** Text the alert list could not store; the policy only copies checked text, so this guards against a bug. */
+    @Test
+    void refusesATitleOrSourceNameTheTextPolicyRefuses() {
+        List<RaiseAlert> invalid = List.of(
+                new RaiseAlert(alertId, userId, AlertCategory.PAYMENT_FAILED, AlertSeverity.HIGH, "Pay\u0000ment", null, null),
+                new RaiseAlert(alertId, userId, AlertCategory.PAYMENT_FAILED, AlertSeverity.HIGH, "Pay\nment", null, null),
+                new RaiseAlert(alertId, userId, AlertCategory.NEW_EXPOSURE, AlertSeverity.LOW, "Found \uD83D", exposureId, "Acme"),
+                new RaiseAlert(alertId, userId, AlertCategory.NEW_EXPOSURE, AlertSeverity.LOW, "Found", exposureId, "Ac\u0000me"),
+                new RaiseAlert(alertId, userId, AlertCategory.NEW_EXPOSURE, AlertSeverity.LOW, "Found", exposureId, "\uDC00"),
+                new RaiseAlert(alertId, userId, AlertCategory.NEW_EXPOSURE, AlertSeverity.LOW, "Found", exposureId, "x".repeat(201)));
+        for (RaiseAlert command : invalid) {
+            fixture.givenNoPriorActivity().when(command)
+                    .expectException(InvalidInput.class)
+                    .expectNoEvents();
+        }
+        assertThat(locked).isEmpty();
+        assertThat(rejections.messages(Level.WARN)).hasSize(invalid.size());
+    }
+
+    @Test
+    void aTitleOfTwoHundredEmojiFits() {
+        String title = "\uD83D\uDD14".repeat(200);
+        fixture.givenNoPriorActivity()
+                .when(new RaiseAlert(alertId, userId, AlertCategory.PAYMENT_FAILED, AlertSeverity.HIGH, title, null, null))
+                .expectEvents(new AlertRaised(alertId, userId, AlertCategory.PAYMENT_FAILED, AlertSeverity.HIGH, title,
+                        null, null, fixture.currentTime()));
     }
 
     @Test
