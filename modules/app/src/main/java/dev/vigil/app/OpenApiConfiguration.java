@@ -5,6 +5,9 @@ import dev.vigil.platform.feed.FeedOf;
 import dev.vigil.platform.feed.FeedSelection;
 import dev.vigil.platform.feed.Feeds;
 import dev.vigil.platform.feed.TimeWindow;
+import dev.vigil.platform.input.InstantPolicy;
+import dev.vigil.platform.input.SafeText;
+import dev.vigil.platform.input.StorableInstant;
 import dev.vigil.platform.paging.PageRequest;
 import dev.vigil.platform.paging.PagingProperties;
 import dev.vigil.platform.web.CurrentUser;
@@ -16,9 +19,11 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -51,6 +56,28 @@ class OpenApiConfiguration {
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                         .description("HS256 JWT minted by the web app (docs/security.md)")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    /**
+     * Request fields under the platform's input policies document them: springdoc reads the standard constraints
+     * ({@code @NotBlank}, {@code @Size}) by itself, not Vigil's own.
+     */
+    @Bean
+    PropertyCustomizer inputPolicies() {
+        return (schema, type) -> {
+            Annotation[] annotations = type.getCtxAnnotations() == null ? new Annotation[0] : type.getCtxAnnotations();
+            for (Annotation annotation : annotations) {
+                if (annotation instanceof SafeText text) {
+                    schema.maxLength(text.max()).description("Single-line text of at most " + text.max()
+                            + " characters (Unicode code points): no control characters or line breaks, no unpaired "
+                            + "surrogates; surrounding white space is removed. See docs/api-conventions.md.");
+                } else if (annotation instanceof StorableInstant) {
+                    schema.description("An instant between " + InstantPolicy.EARLIEST + " and " + InstantPolicy.LATEST
+                            + ", kept to the microsecond. See docs/api-conventions.md.");
+                }
+            }
+            return schema;
+        };
     }
 
     /** Every list endpoint (a handler taking a {@link PageRequest}) documents the paging parameters. */
