@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * answers the already stored ones as duplicates with the same exposure ids. Domain rejections (an unknown
  * user) can only come from the first finding, before anything was stored, and pass through as they are. A value
  * the input policies refuse cannot reach here (the request's constraints are the same policies); should one, it is
- * named as the finding's field ({@code findings[3].sourceName}), still a client error.
+ * named as the finding's field ({@code findings[3].sourceName}), still a client error, and the findings before it
+ * stay stored (a corrected batch answers them as duplicates).
  */
 @Component
 class FindingIngestion {

@@ -37,6 +37,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.common.Registration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -244,6 +245,35 @@ class FindingIngestionIntegrationTests extends ExposureWebIntegrationTestSupport
                 .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder(
                         "findings[1].foundAt", "findings[2].sourceName")));
         assertThat(eventCount(jdbc)).isEqualTo(events);
+    }
+
+    /**
+     * The request's constraints and the aggregate's are the same policies, so this cannot happen unless they drift
+     * apart; should the aggregate refuse a finding the request let through, the answer names that finding's field
+     * (a client error, not an interrupted batch), and the findings before it stay stored.
+     */
+    @Test
+    void aFindingTheAggregateRefusesMidBatchIsNamedAsThatFindingsField() throws Exception {
+        UUID userId = newUser();
+        Registration interceptor = commandBus.registerDispatchInterceptor(messages -> (index, message) -> {
+            if (message.getPayload() instanceof ReportFinding finding && finding.sourceName().equals("MegaLeak 2026")) {
+                ReportFinding smuggled = new ReportFinding(finding.userId(), finding.newExposureId(), "Mega\u0000Leak",
+                        finding.sourceKind(), finding.dataTypes(), finding.severity(), finding.foundAt());
+                return new GenericCommandMessage<>(smuggled, message.getMetaData());
+            }
+            return message;
+        });
+        try {
+            ingest(userId, BROKER, BREACH, PASTE)
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("findings[1].sourceName"))
+                    .andExpect(jsonPath("$.errors[0].message")
+                            .value("must not contain control characters or line breaks (found U+0000)"));
+            assertThat(claimsOf(userId)).as("the finding before it").isEqualTo(1);
+        } finally {
+            interceptor.cancel();
+        }
     }
 
     @Test
