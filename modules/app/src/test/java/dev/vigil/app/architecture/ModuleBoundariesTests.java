@@ -30,5 +30,8 @@ class ModuleBoundariesTests {
     static final ArchRule inputPoliciesArePlainJava = ModuleRules.INPUT_POLICIES_ARE_PLAIN_JAVA;
 
     @ArchTest
+    static final ArchRule requestFieldsKeepTheInputPolicies = ModuleRules.REQUEST_FIELDS_KEEP_THE_INPUT_POLICIES;
+
+    @ArchTest
     static final ArchRule apiHoldsRecordsEnumsAndFunctions = ModuleRules.API_HOLDS_RECORDS_ENUMS_AND_FUNCTIONS;
 }

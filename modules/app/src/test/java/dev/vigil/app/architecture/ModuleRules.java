@@ -6,11 +6,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.vigil.platform.input.SafeText;
+import dev.vigil.platform.input.StorableInstant;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -102,6 +106,19 @@ final class ModuleRules {
             .as("api packages hold records, enums and static functions that depend only on the JDK and other api "
                     + "packages");
 
+    /**
+     * Every text and instant a request body carries keeps the platform's input policies, so a new endpoint cannot
+     * let through a value the read models cannot store (docs/api-conventions.md). A request body is a record named
+     * {@code *Request} in a {@code web} package.
+     */
+    static final ArchRule REQUEST_FIELDS_KEEP_THE_INPUT_POLICIES = classes()
+            .that().resideInAPackage(ROOT + "..web..")
+            .and().haveSimpleNameEndingWith("Request")
+            .and(DescribedPredicate.describe("are records", JavaClass::isRecord))
+            .should(keepTheInputPolicies())
+            .allowEmptyShould(false)
+            .as("request records mark every String @SafeText and every Instant @StorableInstant");
+
     static Optional<String> moduleOf(JavaClass javaClass) {
         Matcher matcher = MODULE.matcher(javaClass.getPackageName());
         return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
@@ -125,6 +142,27 @@ final class ModuleRules {
                             .ifPresent(module -> events.add(SimpleConditionEvent.violated(dependency,
                                     dependency.getDescription() + " reaches into module '" + module
                                             + "' outside its api package")));
+                }
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> keepTheInputPolicies() {
+        return new ArchCondition<>("mark every String @SafeText and every Instant @StorableInstant") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                for (JavaField field : item.getFields()) {
+                    if (field.getModifiers().contains(JavaModifier.STATIC)) {
+                        continue;
+                    }
+                    if (field.getRawType().isEquivalentTo(String.class) && !field.isAnnotatedWith(SafeText.class)) {
+                        events.add(SimpleConditionEvent.violated(field, field.getFullName() + " is not @SafeText"));
+                    }
+                    if (field.getRawType().isEquivalentTo(Instant.class)
+                            && !field.isAnnotatedWith(StorableInstant.class)) {
+                        events.add(SimpleConditionEvent.violated(field,
+                                field.getFullName() + " is not @StorableInstant"));
+                    }
                 }
             }
         };

@@ -64,6 +64,14 @@ class ModuleRulesDetectViolationsTests {
     }
 
     @Test
+    void aRequestFieldOutsideTheInputPoliciesIsReported() {
+        assertViolation(ModuleRules.REQUEST_FIELDS_KEEP_THE_INPUT_POLICIES, "LooseRequest.name is not @SafeText",
+                "LooseRequest.at is not @StorableInstant");
+        EvaluationResult result = ModuleRules.REQUEST_FIELDS_KEEP_THE_INPUT_POLICIES.evaluate(FIXTURES);
+        assertThat(result.getFailureReport().getDetails()).noneMatch(line -> line.contains("KeptRequest"));
+    }
+
+    @Test
     void classInApiIsReported() {
         assertViolation(ModuleRules.API_HOLDS_RECORDS_ENUMS_AND_FUNCTIONS, "MutableApiType", "AlphaService",
                 "neither a record, an enum nor a final class of static functions");
