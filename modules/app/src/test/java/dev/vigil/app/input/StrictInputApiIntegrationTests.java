@@ -101,6 +101,13 @@ class StrictInputApiIntegrationTests {
         read("/api/v1/exposures?status=ACTIVE&sourceKind=BREACH&severity=high,LOW&limit=5").andExpect(status().isOk());
     }
 
+    /** Actuator endpoints have their own handler mapping, with parameters of their own (a scrape's names). */
+    @Test
+    void actuatorEndpointsAreNotChecked() throws Exception {
+        mvc.perform(get("/actuator/prometheus").param("includedNames", "jvm_threads_live_threads"))
+                .andExpect(status().isOk());
+    }
+
     @Test
     void aFilterValueMatchesOnlyInAsciiLetters() throws Exception {
         refused(read("/api/v1/alerts?severity=cr\u0131t\u0131cal"), "severity");
