@@ -8,10 +8,13 @@ import dev.vigil.platform.paging.KeysetPosition;
 import dev.vigil.platform.paging.Page;
 import dev.vigil.platform.paging.PageQuery;
 import dev.vigil.platform.paging.PageRequest;
+import dev.vigil.platform.web.FieldError;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.jdbc.core.RowMapper;
@@ -103,6 +106,20 @@ public final class Feed<V> {
      */
     FeedSelection select(Map<String, String[]> parameters) {
         return FeedSelection.parse(filters, parameters);
+    }
+
+    /** The query parameters a selection is read from: its filters, {@code from} and {@code to}. */
+    Set<String> parameterNames() {
+        Set<String> names = new LinkedHashSet<>();
+        filters.forEach(filter -> names.add(filter.parameter()));
+        names.add(TimeWindow.FROM);
+        names.add(TimeWindow.TO);
+        return names;
+    }
+
+    /** Records in {@code errors} every filter parameter at fault. */
+    void check(Map<String, String[]> parameters, List<FieldError> errors) {
+        FeedSelection.parse(filters, parameters, errors);
     }
 
     FeedStatements statements() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.lang.Nullable;
@@ -15,7 +16,9 @@ import org.springframework.lang.Nullable;
  * One filter a feed offers: a query parameter whose values are constants of an enum, matched against the column of
  * the same name in snake case ({@code sourceKind} filters {@code source_kind}). The same rules hold on every feed:
  * <ul>
- * <li>values match in any case, ignoring surrounding spaces ({@code status=unread} is {@code UNREAD});</li>
+ * <li>values match in any ASCII case, ignoring surrounding spaces ({@code status=unread} is {@code UNREAD}); a value
+ * with any other character never matches: no Unicode case folding, which would take {@code crıtıcal} (dotless i) or
+ * {@code ſtatus} (long s) for ASCII letters;</li>
  * <li>an {@link #oneOf} filter takes one value, given once; an {@link #anyOf} filter takes one or more, repeated
  * ({@code severity=HIGH&severity=LOW}) or comma-separated ({@code severity=HIGH,LOW});</li>
  * <li>an empty value is an error rather than "not filtered", so a client bug never silently widens a list.</li>
@@ -26,6 +29,8 @@ import org.springframework.lang.Nullable;
 public final class FeedFilter<E extends Enum<E>> {
 
     private static final Pattern PARAMETER = Pattern.compile("[a-z][A-Za-z]*");
+    /** A value as a request may spell it: ASCII letters, digits and underscores, with spaces around. */
+    private static final Pattern VALUE = Pattern.compile(" *([A-Za-z0-9_]+) *");
     /** What a value written into a statement as a literal may look like: an enum constant's name, nothing else. */
     private static final Pattern LITERAL = Pattern.compile("[A-Z][A-Z0-9_]*");
 
@@ -138,7 +143,11 @@ public final class FeedFilter<E extends Enum<E>> {
 
     @Nullable
     private E constant(String text) {
-        String name = text.strip().toUpperCase(Locale.ROOT);
+        Matcher value = VALUE.matcher(text);
+        if (!value.matches()) {
+            return null;
+        }
+        String name = value.group(1).toUpperCase(Locale.ROOT);
         return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.name().equals(name))
                 .findFirst().orElse(null);
     }

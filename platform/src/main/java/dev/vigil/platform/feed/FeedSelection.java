@@ -46,6 +46,15 @@ public final class FeedSelection {
      */
     static FeedSelection parse(List<FeedFilter<?>> filters, Map<String, String[]> parameters) {
         List<FieldError> errors = new ArrayList<>();
+        FeedSelection selection = parse(filters, parameters, errors);
+        if (!errors.isEmpty()) {
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetailsAdvice.invalidInput(errors), null);
+        }
+        return selection;
+    }
+
+    /** As {@link #parse(List, Map)}, recording every parameter at fault in {@code errors} instead of throwing. */
+    static FeedSelection parse(List<FeedFilter<?>> filters, Map<String, String[]> parameters, List<FieldError> errors) {
         Builder selection = builder();
         for (FeedFilter<?> filter : filters) {
             selection.put(filter, filter.parse(parameters.get(filter.parameter()), errors));
@@ -53,9 +62,6 @@ public final class FeedSelection {
         String from = QueryParameters.single(parameters, TimeWindow.FROM, errors);
         String to = QueryParameters.single(parameters, TimeWindow.TO, errors);
         selection.window(TimeWindow.parse(from, to, errors));
-        if (!errors.isEmpty()) {
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetailsAdvice.invalidInput(errors), null);
-        }
         return selection.build();
     }
 

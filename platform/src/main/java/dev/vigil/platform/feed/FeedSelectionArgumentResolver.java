@@ -1,14 +1,22 @@
 package dev.vigil.platform.feed;
 
+import dev.vigil.platform.web.FieldError;
+import dev.vigil.platform.web.QueryParameterReader;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.springframework.core.MethodParameter;
 import org.springframework.lang.Nullable;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Reads a {@code @FeedOf} {@link FeedSelection} argument from the query string, or answers 400. */
-final class FeedSelectionArgumentResolver implements HandlerMethodArgumentResolver {
+/**
+ * Reads a {@code @FeedOf} {@link FeedSelection} argument from the query string, or answers 400; tells the platform's
+ * query parameter check which parameters that is.
+ */
+final class FeedSelectionArgumentResolver implements QueryParameterReader {
 
     private final Feeds feeds;
 
@@ -24,7 +32,20 @@ final class FeedSelectionArgumentResolver implements HandlerMethodArgumentResolv
     @Override
     public FeedSelection resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
             NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory) {
-        FeedOf feedOf = parameter.getParameterAnnotation(FeedOf.class);
-        return feeds.of(feedOf.value()).select(request.getParameterMap());
+        return feedOf(parameter).select(request.getParameterMap());
+    }
+
+    @Override
+    public Set<String> parameterNames(MethodParameter parameter) {
+        return feedOf(parameter).parameterNames();
+    }
+
+    @Override
+    public void check(MethodParameter parameter, Map<String, String[]> parameters, List<FieldError> errors) {
+        feedOf(parameter).check(parameters, errors);
+    }
+
+    private Feed<?> feedOf(MethodParameter parameter) {
+        return feeds.of(Objects.requireNonNull(parameter.getParameterAnnotation(FeedOf.class)).value());
     }
 }

@@ -1,23 +1,26 @@
 package dev.vigil.platform.paging;
 
 import dev.vigil.platform.web.FieldError;
+import dev.vigil.platform.web.QueryParameterReader;
 import dev.vigil.platform.web.QueryParameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.core.MethodParameter;
 import org.springframework.lang.Nullable;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
  * Reads {@code limit}, {@code offset} and {@code cursor} from the query string into a {@link PageRequest}, or
  * answers 400 with every paging parameter that is wrong. Nothing a client sends here can cause a 500.
  */
-final class PageRequestArgumentResolver implements HandlerMethodArgumentResolver {
+final class PageRequestArgumentResolver implements QueryParameterReader {
+
+    private static final Set<String> NAMES = Set.of(PageRequest.LIMIT, PageRequest.OFFSET, PageRequest.CURSOR);
 
     /** Digits only: no sign, no decimals, no spaces; the length check keeps parsing within int. */
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
@@ -41,7 +44,25 @@ final class PageRequestArgumentResolver implements HandlerMethodArgumentResolver
     public PageRequest resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
             NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory) {
         List<FieldError> errors = new ArrayList<>();
-        Map<String, String[]> parameters = request.getParameterMap();
+        PageRequest page = read(request.getParameterMap(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidPageRequestException(errors);
+        }
+        return page;
+    }
+
+    @Override
+    public Set<String> parameterNames(MethodParameter parameter) {
+        return NAMES;
+    }
+
+    @Override
+    public void check(MethodParameter parameter, Map<String, String[]> parameters, List<FieldError> errors) {
+        read(parameters, errors);
+    }
+
+    /** The page asked for; every paging parameter at fault is recorded in {@code errors}. */
+    private PageRequest read(Map<String, String[]> parameters, List<FieldError> errors) {
         String limitText = QueryParameters.single(parameters, PageRequest.LIMIT, errors);
         String offsetText = QueryParameters.single(parameters, PageRequest.OFFSET, errors);
         String cursor = QueryParameters.single(parameters, PageRequest.CURSOR, errors);
@@ -65,9 +86,6 @@ final class PageRequestArgumentResolver implements HandlerMethodArgumentResolver
             if (cursor != null) {
                 errors.add(new FieldError(PageRequest.OFFSET, "cannot be combined with cursor"));
             }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidPageRequestException(errors);
         }
         return new PageRequest(limit, offset, cursor, cursors);
     }

@@ -1,14 +1,20 @@
 package dev.vigil.platform.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.vigil.platform.input.InvalidInput;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -23,8 +29,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.Errors;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -45,6 +55,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static final URI NOT_FOUND = URI.create("https://vigil.dev/problems/not-found");
     public static final URI CONCURRENT_CHANGE = URI.create("https://vigil.dev/problems/concurrent-change");
     public static final URI BUSY = URI.create("https://vigil.dev/problems/busy");
+    /** The field an error about a request body as a whole names. */
+    static final String BODY = "body";
     /** Seconds a client should wait before retrying a request refused as {@link #busy()}. */
     static final int BUSY_RETRY_AFTER_SECONDS = 1;
 
@@ -58,37 +70,42 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** Bean Validation of a {@code @Valid} body: every violation, each at its full path ({@code findings[3].sourceName}). */
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
-                .sorted(Comparator.comparing(FieldError::field))
-                .toList();
-        return ResponseEntity.badRequest().body(invalidInput(errors));
+        return ResponseEntity.badRequest().body(invalidInput(sorted(errorsOf(ex.getBindingResult(), ""))));
     }
 
+    /**
+     * Spring's built-in method validation (a handler with constraints on its parameters, or a {@code @Valid}
+     * container such as a {@code List} body): every violation of every parameter, each at its full path. A body is
+     * named by its JSON path only ({@code [3].sourceName}), any other parameter by its name ({@code limit}).
+     */
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldError> errors = ex.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldError(result.getMethodParameter().getParameterName(),
-                                error.getDefaultMessage())))
-                .toList();
-        return ResponseEntity.badRequest().body(invalidInput(errors));
+        List<FieldError> errors = new ArrayList<>();
+        for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+            String path = pathOf(result);
+            if (result instanceof ParameterErrors bound) {
+                errors.addAll(errorsOf(bound, path));
+            } else {
+                result.getResolvableErrors().forEach(error ->
+                        errors.add(new FieldError(path.isEmpty() ? BODY : path, error.getDefaultMessage())));
+            }
+        }
+        return ResponseEntity.badRequest().body(invalidInput(sorted(errors)));
     }
 
+    /**
+     * A body Jackson could not read. Jackson stops at the first wrong value, so this names one field: the JSON path
+     * of the value ({@code findings[3].severity}, {@code findings[1].dataTypes[0]}) or of the unknown property.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            return ResponseEntity.badRequest().body(invalidInput(List.of(new FieldError(field, reason(mapping)))));
-        }
-        return ResponseEntity.badRequest().body(invalidInput(List.of(new FieldError("body", "is not valid JSON"))));
+        return ResponseEntity.badRequest().body(invalidInput(List.of(bodyError(ex))));
     }
 
     /**
@@ -156,17 +173,57 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(BUSY_RETRY_AFTER_SECONDS)).body(busy());
     }
 
+    /** Bean Validation outside MVC (a {@code @Validated} bean, a command): each violation at its property path. */
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
         List<FieldError> errors = ex.getConstraintViolations().stream()
-                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
-                .sorted(Comparator.comparing(FieldError::field))
+                .map(v -> new FieldError(JsonPaths.of(v.getPropertyPath()), v.getMessage()))
                 .toList();
-        return ResponseEntity.badRequest().body(invalidInput(errors));
+        return ResponseEntity.badRequest().body(invalidInput(sorted(errors)));
+    }
+
+    private static FieldError bodyError(HttpMessageNotReadableException ex) {
+        Throwable cause = ex.getCause();
+        while (cause != null && !(cause instanceof JsonMappingException)) {
+            cause = cause.getCause(); // the converter's or a wrapper's exception around Jackson's
+        }
+        if (cause instanceof JsonMappingException mapping) {
+            String path = JsonPaths.of(mapping);
+            if (mapping instanceof UnrecognizedPropertyException) {
+                return new FieldError(path, "is not a property of this request");
+            }
+            return new FieldError(path.isEmpty() ? BODY : path, reason(mapping));
+        }
+        if (ex.getCause() instanceof JsonProcessingException) {
+            return new FieldError(BODY, "is not valid JSON");
+        }
+        return new FieldError(BODY, "is required, as JSON");
+    }
+
+    private static List<FieldError> errorsOf(Errors bound, String prefix) {
+        List<FieldError> errors = new ArrayList<>();
+        bound.getFieldErrors().forEach(error -> errors.add(
+                new FieldError(JsonPaths.join(prefix, error.getField()), error.getDefaultMessage())));
+        bound.getGlobalErrors().forEach(error -> errors.add(
+                new FieldError(prefix.isEmpty() ? BODY : prefix, error.getDefaultMessage())));
+        return errors;
+    }
+
+    private static String pathOf(ParameterValidationResult result) {
+        String name = result.getMethodParameter().hasParameterAnnotation(RequestBody.class) ? ""
+                : String.valueOf(result.getMethodParameter().getParameterName());
+        if (result.getContainerIndex() != null) {
+            return name + "[" + result.getContainerIndex() + "]";
+        }
+        return result.getContainerKey() != null ? name + "[" + result.getContainerKey() + "]" : name;
+    }
+
+    private static List<FieldError> sorted(List<FieldError> errors) {
+        return errors.stream().sorted(Comparator.comparing(FieldError::field)).toList();
     }
 
     private static String reason(JsonMappingException mapping) {
-        if (mapping instanceof InvalidFormatException invalid) {
+        if (mapping instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
             return "must be " + describe(invalid.getTargetType());
         }
         if (mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
@@ -175,16 +232,33 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return "is not valid";
     }
 
+    /** The JSON type a value must have, in the API's words (docs/api-conventions.md). */
     private static String describe(Class<?> type) {
         if (type.isEnum()) {
             return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
                     .collect(Collectors.joining(", "));
         }
-        return "a valid " + type.getSimpleName();
-    }
-
-    private static String lastNode(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Instant.class) {
+            return "an ISO-8601 instant such as 2026-12-27T10:00:00Z";
+        }
+        if (type == UUID.class) {
+            return "a UUID";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
     }
 }

@@ -31,6 +31,20 @@ class FeedFilterTests {
         assertThat(errors).isEmpty();
     }
 
+    /** Unicode case folding takes dotless i (ı) and long s (ſ) for ASCII letters; the documented spelling is ASCII. */
+    @Test
+    void onlyAsciiLettersMatchWhateverTheirCase() {
+        enum Severity { CRITICAL, SSN }
+        FeedFilter<Severity> severity = FeedFilter.anyOf("severity", Severity.class);
+        assertThat(severity.parse(new String[] {"cr\u0131t\u0131cal"}, errors)).isEmpty();
+        assertThat(severity.parse(new String[] {"\u017Fsn"}, errors)).isEmpty();
+        assertThat(severity.parse(new String[] {"CRITICAL\u00A0"}, errors)).isEmpty();
+        assertThat(errors).extracting(FieldError::field).containsExactly("severity", "severity", "severity");
+        errors.clear();
+        assertThat(severity.parse(new String[] {"Critical"}, errors)).containsExactly(Severity.CRITICAL);
+        assertThat(errors).isEmpty();
+    }
+
     @Test
     void anEmptyValueIsAnErrorNotAMissingFilter() {
         assertThat(colour.parse(new String[] {""}, errors)).isEmpty();
