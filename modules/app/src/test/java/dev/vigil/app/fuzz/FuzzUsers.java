@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.platform.testing.TestTokens;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 
@@ -26,36 +28,39 @@ final class FuzzUsers {
         this.calls = calls;
     }
 
+    /** Registers {@code count} users and their findings, then waits once for all their alerts. */
     List<User> register(String prefix, int count) {
-        List<User> users = new ArrayList<>();
+        Map<UUID, List<UUID>> exposures = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
-            users.add(register(prefix + "-" + i + "-" + UUID.randomUUID().toString().substring(0, 8)));
+            String name = prefix + "-" + i + "-" + UUID.randomUUID().toString().substring(0, 8);
+            UUID id = UUID.fromString(calls.expect(201, "POST", "/internal/v1/users", TestTokens.service(), """
+                    {"email": "%s@example.org", "displayName": "%s", "timeZone": "UTC"}""".formatted(name, name))
+                    .path("id").asText());
+            JsonNode receipts = calls.expect(200, "POST", "/internal/v1/monitoring/users/" + id + "/findings",
+                    TestTokens.service(), """
+                    {"findings": [%s, %s, %s]}""".formatted(finding("Acme People Data", "MEDIUM"),
+                            finding("MegaCorp breach", "HIGH"), finding("FindThem", "CRITICAL")));
+            List<UUID> ids = new ArrayList<>();
+            receipts.path("findings").forEach(receipt -> ids.add(UUID.fromString(receipt.path("exposureId").asText())));
+            exposures.put(id, ids);
         }
-        return users;
+        // alerting's policy raises the alerts a moment after the findings' events
+        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> exposures.entrySet().stream()
+                .allMatch(user -> alerts(user.getKey()).size() == user.getValue().size()));
+        return exposures.entrySet().stream().map(user -> {
+            String token = TestTokens.user(user.getKey());
+            List<String> cursors = List.of(
+                    calls.expect(200, "GET", "/api/v1/alerts?limit=1", token, null).path("nextCursor").asText(),
+                    calls.expect(200, "GET", "/api/v1/exposures?limit=1", token, null).path("nextCursor").asText());
+            return new User(user.getKey(), user.getValue(), alerts(user.getKey()), cursors);
+        }).toList();
     }
 
-    private User register(String name) {
-        UUID id = UUID.fromString(calls.expect(201, "POST", "/internal/v1/users", TestTokens.service(), """
-                {"email": "%s@example.org", "displayName": "%s", "timeZone": "UTC"}""".formatted(name, name))
-                .path("id").asText());
-        JsonNode receipts = calls.expect(200, "POST", "/internal/v1/monitoring/users/" + id + "/findings",
-                TestTokens.service(), """
-                {"findings": [%s, %s, %s]}""".formatted(finding("Acme People Data", "MEDIUM"),
-                        finding("MegaCorp breach", "HIGH"), finding("FindThem", "CRITICAL")));
-        List<UUID> exposures = new ArrayList<>();
-        receipts.path("findings").forEach(receipt -> exposures.add(UUID.fromString(receipt.path("exposureId").asText())));
-
-        String token = TestTokens.user(id);
-        // alerting's policy raises the alerts a moment after the findings' events
-        Awaitility.await().atMost(PATIENCE).until(() ->
-                calls.expect(200, "GET", "/api/v1/alerts", token, null).path("items").size() == exposures.size());
+    private List<UUID> alerts(UUID user) {
         List<UUID> alerts = new ArrayList<>();
-        calls.expect(200, "GET", "/api/v1/alerts", token, null).path("items")
+        calls.expect(200, "GET", "/api/v1/alerts", TestTokens.user(user), null).path("items")
                 .forEach(alert -> alerts.add(UUID.fromString(alert.path("alertId").asText())));
-        List<String> cursors = List.of(
-                calls.expect(200, "GET", "/api/v1/alerts?limit=1", token, null).path("nextCursor").asText(),
-                calls.expect(200, "GET", "/api/v1/exposures?limit=1", token, null).path("nextCursor").asText());
-        return new User(id, exposures, alerts, cursors);
+        return alerts;
     }
 
     private static String finding(String source, String severity) {

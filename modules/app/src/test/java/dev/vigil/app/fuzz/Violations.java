@@ -50,6 +50,15 @@ final class Violations {
                 .mapToLong(entry -> entry.getValue().get()).sum();
     }
 
+    /** Counts per kind, largest first: the first line of the report. */
+    String byKind() {
+        return counts.entrySet().stream()
+                .collect(Collectors.groupingBy(entry -> entry.getKey().kind(), java.util.TreeMap::new,
+                        Collectors.summingInt(entry -> entry.getValue().get())))
+                .entrySet().stream().sorted(Comparator.comparing(entry -> -entry.getValue()))
+                .map(entry -> entry.getValue() + " x " + entry.getKey()).collect(Collectors.joining("; "));
+    }
+
     /** The groups whose kind starts with {@code kindPrefix}, largest first, each with its sample. */
     String report(String kindPrefix) {
         List<Map.Entry<Group, AtomicInteger>> groups = counts.entrySet().stream()
