@@ -14,6 +14,12 @@ record FuzzRequest(String method, String target, String template, String token, 
 
     private static final int SHOWN = 240;
 
+    /** The size of the request line and headers, roughly as sent. */
+    int headLength() {
+        return method.length() + target.length() + headers.stream()
+                .mapToInt(header -> header.getKey().length() + header.getValue().length() + 4).sum();
+    }
+
     /** How the report shows it: control characters, non-ASCII and huge values made visible and short. */
     String describe() {
         String shownHeaders = headers.stream()

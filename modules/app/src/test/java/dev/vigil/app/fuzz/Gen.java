@@ -6,7 +6,9 @@ import java.util.function.Function;
 
 /**
  * A generator of values from a seeded source of randomness: the same seed gives the same sequence of values,
- * which is what makes a fuzz run reproducible ({@code -Dvigil.fuzz.seed}).
+ * which is what makes a fuzz run reproducible ({@code -Dvigil.fuzz.seed}). Our own rather than jqwik's: jqwik 1.10
+ * prints a line addressed to coding agents into every test run and asks them not to use it, and jqwik 1.9 needs a
+ * newer JUnit Platform than Spring Boot 3.5 manages; the suite needs generation from a seed, not shrinking.
  */
 @FunctionalInterface
 interface Gen<T> {

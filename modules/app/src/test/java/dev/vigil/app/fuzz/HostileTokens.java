@@ -30,7 +30,8 @@ final class HostileTokens {
         };
         return Gen.<Token>weighted(60, right)
                 .or(8, random -> new Token("none", List.of()))
-                .or(5, random -> token("user-not-registered", TestTokens.user(UUID.randomUUID())))
+                .or(5, random -> token("user-not-registered",
+                        TestTokens.user(new UUID(random.nextLong(), random.nextLong()))))
                 .or(8, Gen.anyOf(random -> token("user", TestTokens.user(user.next(random))),
                         random -> token("service", TestTokens.service()), random -> token("admin", TestTokens.admin())))
                 .or(3, random -> token("expired", TestTokens.expiredUser(user.next(random))))

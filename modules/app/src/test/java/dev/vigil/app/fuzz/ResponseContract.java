@@ -24,6 +24,13 @@ final class ResponseContract {
             "\\tat [\\w$.]+\\(|\\bat [\\w$]+(\\.[\\w$]+)+\\([\\w$]+\\.java:\\d+\\)|Caused by: "
                     + "|\\b(java|javax|jakarta|org|com|dev|io|net)\\.[a-z0-9_]+(\\.[\\w$]+)*\\.[A-Z][\\w$]*(Exception|Error)\\b");
 
+    /**
+     * Tomcat's limit on a request's line and headers (Spring Boot's default, which Vigil keeps). Refusing a longer
+     * one, the server may close the connection while the client still sends the body, and the client then sees
+     * no response at all (a reset discards it): for such a request, no response is not a violation.
+     */
+    private static final int MAX_HEAD = 8 * 1024;
+
     private final ObjectMapper json;
 
     ResponseContract(ObjectMapper json) {
@@ -33,7 +40,9 @@ final class ResponseContract {
     List<String> violations(FuzzRequest request, FuzzResponse response) {
         List<String> broken = new ArrayList<>();
         if (!response.answered()) {
-            broken.add(NO_RESPONSE);
+            if (request.headLength() <= MAX_HEAD) {
+                broken.add(NO_RESPONSE);
+            }
             return broken;
         }
         if (response.status() >= 500) {
