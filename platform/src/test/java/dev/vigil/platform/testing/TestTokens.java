@@ -35,6 +35,11 @@ public final class TestTokens {
         return bearer(MINTER.mint("operator@vigil.dev", Scopes.ADMIN, Instant.now(), VALID_FOR));
     }
 
+    /** A correctly signed token with any subject and any {@code scope} claim: several scopes, none, unknown ones. */
+    public static String withScope(String subject, String scope) {
+        return bearer(MINTER.mint(subject, scope, Instant.now(), VALID_FOR));
+    }
+
     /** A user token that expired an hour ago. */
     public static String expiredUser(UUID userId) {
         return bearer(MINTER.mint(userId.toString(), Scopes.USER, Instant.now().minus(Duration.ofHours(2)),
