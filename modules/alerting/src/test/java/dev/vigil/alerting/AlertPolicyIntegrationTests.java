@@ -208,8 +208,8 @@ class AlertPolicyIntegrationTests {
     }
 
     /**
-     * Makes the first RaiseAlert for chosen users fail the way a database failure would: a statement errors
-     * inside the processor's transaction (leaving it aborted), and the command fails.
+     * Makes the first RaiseAlert for chosen users fail the way a transient database failure would: a statement
+     * errors inside the processor's transaction (leaving it aborted), and the command fails.
      */
     @TestConfiguration
     static class FailingRaises {
@@ -223,7 +223,9 @@ class AlertPolicyIntegrationTests {
                 if (unitOfWork.getMessage().getPayload() instanceof RaiseAlert raise) {
                     attempts.computeIfAbsent(raise.userId(), id -> new AtomicInteger()).incrementAndGet();
                     if (failOnce.remove(raise.userId())) {
-                        jdbc.sql("SELECT 1 / 0").query(Integer.class).single();
+                        // transient (a serialization failure): a data error would be dead-lettered, not retried
+                        jdbc.sql("DO $$ BEGIN RAISE EXCEPTION 'simulated' USING ERRCODE = 'serialization_failure'; END $$")
+                                .update();
                     }
                 }
                 return chain.proceed();

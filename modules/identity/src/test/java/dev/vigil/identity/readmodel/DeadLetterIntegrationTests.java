@@ -16,6 +16,7 @@ import dev.vigil.identity.IdentityTestApplication;
 import dev.vigil.identity.api.RegisterUser;
 import dev.vigil.platform.axon.ConsistentCommandGateway;
 import dev.vigil.platform.id.TimeOrderedIds;
+import dev.vigil.platform.sql.RequestStatements;
 import dev.vigil.platform.testing.ExpectedLogs;
 import dev.vigil.platform.testing.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,7 +50,8 @@ class DeadLetterIntegrationTests {
     private static final Duration AT_MOST = Duration.ofSeconds(30);
 
     @RegisterExtension
-    final ExpectedLogs logs = ExpectedLogs.from("dev.vigil.platform.axon.ReportingDeadLetterQueue");
+    final ExpectedLogs logs = ExpectedLogs.from("dev.vigil.platform.axon.ReportingDeadLetterQueue",
+            "org.axonframework.eventhandling.deadletter");
 
     @Autowired
     MockMvc mvc;
@@ -97,11 +99,21 @@ class DeadLetterIntegrationTests {
                 .andExpect(jsonPath("$.items[0].userId").value(poisoned.toString()))
                 .andExpect(jsonPath("$.items[0].sequence").value(sequence))
                 .andExpect(jsonPath("$.items[1].causeMessage").value(org.hamcrest.Matchers.containsString("0x00")))
-                .andExpect(jsonPath("$.hasMore").value(false));
+                .andExpect(jsonPath("$.hasMore").value(false))
+                .andDo(listed -> assertThat(listed.getRequest().getAttribute(RequestStatements.REQUEST_ATTRIBUTE))
+                        .as("one statement per page").isEqualTo(1));
         mvc.perform(get(DEAD_LETTERS).param("limit", "1").header(HttpHeaders.AUTHORIZATION, TestTokens.admin()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items.length()").value(1))
                 .andExpect(jsonPath("$.hasMore").value(true));
+
+        // a retry before the cause is removed fails again: both stay parked
+        mvc.perform(post(DEAD_LETTERS + "/" + sequence + "/retry").header(HttpHeaders.AUTHORIZATION, TestTokens.admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.applied").value(false))
+                .andExpect(jsonPath("$.remaining").value(2));
+        logs.assertLogged(Level.WARN, "failed");
+        assertThat(letters(sequence)).hasSize(2);
 
         // the cause removed (here: the parked copy of the event repaired), a retry applies both in order
         jdbc.sql("""
