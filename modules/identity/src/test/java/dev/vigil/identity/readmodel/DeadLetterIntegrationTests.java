@@ -165,6 +165,43 @@ class DeadLetterIntegrationTests {
     }
 
     @Test
+    void aWriteWhoseOwnEventIsParkedAnswersWriteNotVisible() throws Exception {
+        UUID userId = register("refused@example.org");
+        // the read table refuses this one name (a data error, SQLSTATE 22023), as it would refuse a NUL
+        jdbc.sql("""
+                CREATE FUNCTION identity.test_refuse_poison_pill() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'refused' USING ERRCODE = 'invalid_parameter_value'; END $$;
+                CREATE TRIGGER test_refuse_poison_pill BEFORE UPDATE ON identity.user_profile_view FOR EACH ROW
+                WHEN (NEW.display_name = 'Poison Pill') EXECUTE FUNCTION identity.test_refuse_poison_pill()""").update();
+        try {
+            update(TestTokens.user(userId), "Poison Pill")
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(header().string(HttpHeaders.RETRY_AFTER, "60"))
+                    .andExpect(jsonPath("$.type").value("https://vigil.dev/problems/write-not-visible"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("recorded")));
+        } finally {
+            jdbc.sql("""
+                    DROP TRIGGER test_refuse_poison_pill ON identity.user_profile_view;
+                    DROP FUNCTION identity.test_refuse_poison_pill()""").update();
+        }
+        logs.assertLogged(Level.ERROR, "event=projection_dead_lettered processor=" + PROCESSOR + " user=" + userId);
+        assertThat(displayName(userId)).isEqualTo("Someone");
+        assertThat(jdbc.sql("SELECT count(*) FROM axon.domain_event_entry WHERE aggregate_identifier = :id")
+                .param("id", userId.toString()).query(Long.class).single()).as("the change is recorded").isEqualTo(2);
+
+        // the table accepts it again: a retry makes the recorded change visible
+        String sequence = jdbc.sql("""
+                        SELECT DISTINCT sequence_identifier FROM axon.dead_letter_entry
+                        WHERE processing_group = :group AND aggregate_identifier = :id""")
+                .param("group", PROCESSOR).param("id", userId.toString()).query(String.class).single();
+        mvc.perform(post(DEAD_LETTERS + "/" + sequence + "/retry").header(HttpHeaders.AUTHORIZATION, TestTokens.admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.applied").value(true));
+        assertThat(displayName(userId)).isEqualTo("Poison Pill");
+    }
+
+    @Test
     void theDeadLetterEndpointsRequireTheAdminScope() throws Exception {
         String user = TestTokens.user(TimeOrderedIds.next());
         mvc.perform(get(DEAD_LETTERS).header(HttpHeaders.AUTHORIZATION, user)).andExpect(status().isForbidden());
