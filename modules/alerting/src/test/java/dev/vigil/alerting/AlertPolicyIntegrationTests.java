@@ -173,6 +173,8 @@ class AlertPolicyIntegrationTests {
         // had the first attempt's claim survived, the retry would have skipped the event and raised nothing
         assertThat(claimsOf(userId)).containsOnlyKeys(source);
         assertThat(events.of(AlertRaised.class, userId)).hasSize(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM axon.dead_letter_entry").query(Long.class).single())
+                .as("a transient failure is retried, not dead-lettered").isZero();
         await().atMost(PROCESSING).untilAsserted(() -> assertThat(policy().processingStatus().values())
                 .noneMatch(status -> status.isErrorState()));
 

@@ -104,8 +104,8 @@ public class AxonPlatformConfiguration {
      * Every processing group runs as a pooled streaming processor with its token in PostgreSQL, reading
      * through a prefetching source that wakes it as soon as an event is appended. All processors share a
      * few worker threads, which bounds the pooled connections projections can hold. A handler that fails
-     * makes the processor retry the batch (with back-off) rather than skip the event, so a read model
-     * never silently misses one. Events are sequenced per user ({@link PerUserSequencingPolicy}). A projection's
+     * for a transient reason makes the processor retry the batch (with back-off) rather than skip the event, so
+     * a read model never silently misses one; one that fails for good is dead-lettered (below). Events are sequenced per user ({@link PerUserSequencingPolicy}). A projection's
      * {@link CachedReads} are invalidated for each event's user after its transaction commits.
      * <p>
      * Every processing group has a dead-letter queue in {@code axon.dead_letter_entry}: an event that fails for a
