@@ -15,6 +15,7 @@ import ch.qos.logback.classic.Level;
 import dev.vigil.identity.IdentityTestApplication;
 import dev.vigil.identity.api.RegisterUser;
 import dev.vigil.platform.axon.ConsistentCommandGateway;
+import dev.vigil.platform.axon.ProjectionRebuilds;
 import dev.vigil.platform.id.TimeOrderedIds;
 import dev.vigil.platform.sql.RequestStatements;
 import dev.vigil.platform.testing.ExpectedLogs;
@@ -51,7 +52,8 @@ class DeadLetterIntegrationTests {
 
     @RegisterExtension
     final ExpectedLogs logs = ExpectedLogs.from("dev.vigil.platform.axon.ReportingDeadLetterQueue",
-            "org.axonframework.eventhandling.deadletter");
+            "org.axonframework.eventhandling.deadletter.DeadLetteredEventProcessingTask",
+            "org.axonframework.eventhandling.pooled.WorkPackage");
 
     @Autowired
     MockMvc mvc;
@@ -64,6 +66,9 @@ class DeadLetterIntegrationTests {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    ProjectionRebuilds rebuilds;
 
     @Test
     void aPoisonedEventParksOnlyItsUserAndARetryAfterTheFixAppliesTheQueueInOrder() throws Exception {
@@ -199,6 +204,25 @@ class DeadLetterIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.applied").value(true));
         assertThat(displayName(userId)).isEqualTo("Poison Pill");
+    }
+
+    @Test
+    void aRebuildParksThePoisonedEventAgainAndRebuildsEveryoneElse() throws Exception {
+        UUID poisoned = register("rebuilt-poisoned@example.org");
+        String sequence = poison(poisoned);
+        UUID other = register("rebuilt-other@example.org");
+        // replays run without savepoints: the poisoned event fails its batch once, then is parked in a savepoint
+        logs.allow(Level.WARN, "Error while processing batch");
+
+        rebuilds.rebuild(PROCESSOR, progress -> { });
+
+        assertThat(displayName(other)).isEqualTo("Someone");
+        assertThat(displayName(poisoned)).as("its registration was applied").isEqualTo("Someone");
+        assertThat(letters(sequence)).as("the reset emptied the queue, the replay parked the event again").hasSize(1);
+        assertThat(logs.messages(Level.ERROR)).as("parked before the rebuild and again by the replay")
+                .filteredOn(line -> line.contains("user=" + poisoned)).hasSize(2);
+        mvc.perform(delete(DEAD_LETTERS + "/" + sequence).header(HttpHeaders.AUTHORIZATION, TestTokens.admin()))
+                .andExpect(status().isNoContent());
     }
 
     @Test
