@@ -51,7 +51,7 @@ final class ReportingDeadLetterQueue extends JdbcSequencedDeadLetterQueue<EventM
                 log.error("event=projection_dead_lettered processor={} user={} event_id={} event_type={} cause={} "
                                 + "message=\"{}\" hint=\"see docs/projections.md, Dead letters\"", processorName, user,
                         event.getIdentifier(), event.getPayloadType().getSimpleName(), cause.get().type(),
-                        cause.get().message());
+                        cause.get().message().replaceAll("\\s+", " ")); // one line: the message quotes the SQL
             } else {
                 log.error("event=projection_dead_lettered processor={} user={} event_id={} event_type={} "
                                 + "cause=queued_behind_earlier_dead_letter sequence={}", processorName, user,
