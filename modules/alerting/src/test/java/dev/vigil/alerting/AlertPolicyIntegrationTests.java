@@ -173,6 +173,8 @@ class AlertPolicyIntegrationTests {
         // had the first attempt's claim survived, the retry would have skipped the event and raised nothing
         assertThat(claimsOf(userId)).containsOnlyKeys(source);
         assertThat(events.of(AlertRaised.class, userId)).hasSize(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM axon.dead_letter_entry").query(Long.class).single())
+                .as("a transient failure is retried, not dead-lettered").isZero();
         await().atMost(PROCESSING).untilAsserted(() -> assertThat(policy().processingStatus().values())
                 .noneMatch(status -> status.isErrorState()));
 
@@ -208,8 +210,8 @@ class AlertPolicyIntegrationTests {
     }
 
     /**
-     * Makes the first RaiseAlert for chosen users fail the way a database failure would: a statement errors
-     * inside the processor's transaction (leaving it aborted), and the command fails.
+     * Makes the first RaiseAlert for chosen users fail the way a transient database failure would: a statement
+     * errors inside the processor's transaction (leaving it aborted), and the command fails.
      */
     @TestConfiguration
     static class FailingRaises {
@@ -223,7 +225,9 @@ class AlertPolicyIntegrationTests {
                 if (unitOfWork.getMessage().getPayload() instanceof RaiseAlert raise) {
                     attempts.computeIfAbsent(raise.userId(), id -> new AtomicInteger()).incrementAndGet();
                     if (failOnce.remove(raise.userId())) {
-                        jdbc.sql("SELECT 1 / 0").query(Integer.class).single();
+                        // transient (a serialization failure): a data error would be dead-lettered, not retried
+                        jdbc.sql("DO $$ BEGIN RAISE EXCEPTION 'simulated' USING ERRCODE = 'serialization_failure'; END $$")
+                                .update();
                     }
                 }
                 return chain.proceed();

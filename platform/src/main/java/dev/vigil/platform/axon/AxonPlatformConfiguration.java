@@ -9,6 +9,8 @@ import dev.vigil.platform.cache.ReadCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -17,12 +19,16 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Points Axon's JDBC storage at the snake_case tables of {@code db/migration/platform}, gives its
@@ -65,13 +71,46 @@ public class AxonPlatformConfiguration {
                 .build();
     }
 
+    @Bean
+    DeadLetterSchema deadLetterSchema() {
+        return DeadLetterSchema.builder()
+                .deadLetterTable(SCHEMA + ".dead_letter_entry")
+                .deadLetterIdentifierColumn("dead_letter_id")
+                .processingGroupColumn("processing_group")
+                .sequenceIdentifierColumn("sequence_identifier")
+                .sequenceIndexColumn("sequence_index")
+                .messageTypeColumn("message_type")
+                .eventIdentifierColumn("event_identifier")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .aggregateTypeColumn("type")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .tokenTypeColumn("token_type")
+                .tokenColumn("token")
+                .enqueuedAtColumn("enqueued_at")
+                .lastTouchedColumn("last_touched")
+                .processingStartedColumn("processing_started")
+                .causeTypeColumn("cause_type")
+                .causeMessageColumn("cause_message")
+                .diagnosticsColumn("diagnostics")
+                .build();
+    }
+
     /**
      * Every processing group runs as a pooled streaming processor with its token in PostgreSQL, reading
      * through a prefetching source that wakes it as soon as an event is appended. All processors share a
      * few worker threads, which bounds the pooled connections projections can hold. A handler that fails
-     * makes the processor retry the batch (with back-off) rather than skip the event, so a read model
-     * never silently misses one. Events are sequenced per user ({@link PerUserSequencingPolicy}). A projection's
+     * for a transient reason makes the processor retry the batch (with back-off) rather than skip the event, so
+     * a read model never silently misses one; one that fails for good is dead-lettered (below). Events are sequenced per user ({@link PerUserSequencingPolicy}). A projection's
      * {@link CachedReads} are invalidated for each event's user after its transaction commits.
+     * <p>
+     * Every processing group has a dead-letter queue in {@code axon.dead_letter_entry}: an event that fails for a
+     * reason that will not go away by itself ({@link DeadLetterEnqueuePolicy}) is parked with its user's later
+     * events, and the processor moves on for everyone else ({@link DeadLetterQueues}).
      */
     @Bean
     ConfigurerModule readModelProcessors(ProjectionProperties properties, ProjectionWorkers workers,
@@ -91,6 +130,44 @@ public class AxonPlatformConfiguration {
                 .registerDefaultHandlerInterceptor((config, processorName) -> CachedReadsInvalidation.forProcessor(
                         processorName, cachedReads.orderedStream().toList(),
                         (space, userId) -> readCache.getObject().invalidateAfterCommit(space, userId)));
+    }
+
+    /**
+     * Replaces the dead-letter queue provider of Axon's Spring Boot JDBC configuration, which would enable queues
+     * only for processors listed in properties.
+     */
+    @Bean
+    DeadLetterQueues deadLetterQueues(DeadLetterSchema schema, ObjectProvider<ConnectionProvider> connections,
+            ProjectionBarrier barrier, ListableBeanFactory beans) {
+        return new DeadLetterQueues(schema, connections::getObject, barrier, beans);
+    }
+
+    @Bean
+    HandlerSavepoints handlerSavepoints(PlatformTransactionManager transactions) {
+        return new HandlerSavepoints(transactions);
+    }
+
+    @Bean
+    DeadLetters deadLetters(@Lazy EventProcessingConfiguration processing, JdbcClient jdbc) {
+        return new DeadLetters(processing, jdbc, defaultAxonObjectMapper());
+    }
+
+    @Bean
+    DeadLetterMeters deadLetterMeters(@Lazy EventProcessingConfiguration processing, JdbcTemplate jdbc,
+            MeterRegistry meters, ProjectionProperties properties) {
+        return new DeadLetterMeters(processing, jdbc, meters, properties.deadLetterCountInterval());
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    DeadLetterAdminController deadLetterAdminController(DeadLetters deadLetters) {
+        return new DeadLetterAdminController(deadLetters);
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    WriteNotVisibleAdvice writeNotVisibleAdvice() {
+        return new WriteNotVisibleAdvice();
     }
 
     @Bean

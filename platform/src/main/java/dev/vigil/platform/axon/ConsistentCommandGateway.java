@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * Sends a command and returns once this instance's read models have applied the events it produced,
  * so the caller's next read shows its own write. The wait is bounded: past {@code timeout} the command's
  * result is returned anyway (it has committed), a counter goes up and a rate-limited warning is logged.
+ * If a read model dead-lettered one of the events, the call throws {@link WriteNotVisibleException} instead
+ * (the command has committed, but its result must not be reported as visible).
  * Commands are handled in the calling thread (Axon's local command bus), which is what lets the events
  * published by this command be attributed to this call.
  */
@@ -103,6 +105,9 @@ public class ConsistentCommandGateway {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof WriteNotVisibleException notVisible) {
+                throw notVisible;
+            }
             throw new IllegalStateException(e.getCause());
         } finally {
             waited.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);

@@ -21,7 +21,8 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
  * so no processor can have seen it yet). It names the processors that will apply the event in this JVM:
  * those that handle its payload type, run here, are not replaying history, and hold the segment the event
  * falls in, or may claim it ({@link #mayClaimHere}).
- * Processors report applied events after their own transaction commits.
+ * Processors report applied events after their own transaction commits, and events they dead-lettered
+ * ({@link ReportingDeadLetterQueue}): the future of such an event fails with {@link WriteNotVisibleException}.
  */
 final class ProjectionBarrier {
 
@@ -54,6 +55,15 @@ final class ProjectionBarrier {
         if (expectation != null && expectation.processors().remove(processorName) && expectation.processors().isEmpty()) {
             pending.remove(eventIdentifier);
             expectation.done().complete(null);
+        }
+    }
+
+    /** A processor committed parking the event in its dead-letter queue: the write will not become visible. */
+    void parked(String processorName, String eventIdentifier) {
+        Expectation expectation = pending.get(eventIdentifier);
+        if (expectation != null && expectation.processors().contains(processorName)) {
+            pending.remove(eventIdentifier);
+            expectation.done().completeExceptionally(new WriteNotVisibleException(processorName, eventIdentifier));
         }
     }
 

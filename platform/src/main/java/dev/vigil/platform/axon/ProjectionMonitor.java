@@ -13,7 +13,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 /**
  * Wraps every read model's event handling: once the projection's transaction has committed, it records
  * the delay from the event's append to that commit ({@code vigil.projection.delay}) and tells the
- * {@link ProjectionBarrier} that the event has been applied. Replayed events are not counted as delay.
+ * {@link ProjectionBarrier} that the event has been applied (unless it was dead-lettered). Replayed events are not counted as delay.
  */
 final class ProjectionMonitor implements MessageHandlerInterceptor<EventMessage<?>> {
 
@@ -37,6 +37,9 @@ final class ProjectionMonitor implements MessageHandlerInterceptor<EventMessage<
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain) throws Exception {
         EventMessage<?> event = unitOfWork.getMessage();
         unitOfWork.afterCommit(committed -> {
+            if (ReportingDeadLetterQueue.parked(committed, event)) {
+                return; // the queue has told the barrier
+            }
             barrier.applied(processorName, event.getIdentifier());
             Duration sinceAppend = Duration.between(event.getTimestamp(), clock.instant());
             // replays measure history, not lag; an event stamped ahead of this clock (another node's skew) says nothing

@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize events applied per projection transaction when a processor is behind
  * @param prefetch events buffered ahead per processor stream
  * @param readYourWritesTimeout how long a command waits for this instance's read models to apply its events
+ * @param deadLetterCountInterval how often the dead letters of every processor are counted for the metrics
  */
 @Validated
 @ConfigurationProperties("vigil.projections")
@@ -25,5 +26,6 @@ public record ProjectionProperties(
         @DefaultValue("4") @Min(1) @Max(64) int segments,
         @DefaultValue("100") @Min(1) @Max(10_000) int batchSize,
         @DefaultValue("1024") @Min(16) int prefetch,
-        @DefaultValue("2s") @NotNull Duration readYourWritesTimeout) {
+        @DefaultValue("2s") @NotNull Duration readYourWritesTimeout,
+        @DefaultValue("15s") @NotNull Duration deadLetterCountInterval) {
 }
