@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.platform.PlatformTestApplication;
 import dev.vigil.platform.logging.LogContext;
 import dev.vigil.platform.testing.ExpectedLogs;
+import dev.vigil.platform.testing.RawHttp;
 import dev.vigil.platform.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

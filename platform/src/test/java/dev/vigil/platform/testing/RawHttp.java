@@ -1,4 +1,4 @@
-package dev.vigil.platform.web;
+package dev.vigil.platform.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
