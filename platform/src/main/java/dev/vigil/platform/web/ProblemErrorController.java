@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * original message or exception is echoed. {@code /error} is no resource of its own: a request for it that no error
  * was forwarded to (security denies such a request first) is a 404, never Spring Boot's status 999.
  */
+@Controller
 class ProblemErrorController implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);

@@ -87,6 +87,7 @@ class ErrorSurfaceIntegrationTests {
                         + " HTTP/1.1\r\n" + user, ""),
                 new Hostile("an unknown API path", 404, "GET /api/v1/nothing-here HTTP/1.1\r\n" + user, ""),
                 new Hostile("a path outside every area", 403, "GET /nothing-here HTTP/1.1\r\n", ""),
+                new Hostile("an error a filter sends", 418, "GET /api/v1/error-probe/sent-error?status=418 HTTP/1.1\r\n" + user, ""),
                 new Hostile("an unreadable Content-Type", 415, "POST /api/v1/error-probe HTTP/1.1\r\n" + user
                         + "Content-Type: ???\r\n", "{}"));
 
@@ -114,6 +115,15 @@ class ErrorSurfaceIntegrationTests {
 
         assertProblem(response, 500, "https://vigil.dev/problems/unexpected");
         assertThat(response.body()).doesNotContain("secret", "IllegalStateException");
+        assertOneErrorLineFor(response);
+    }
+
+    @Test
+    void aServerErrorSentThroughTheErrorPageIsA500ProblemWithOneErrorLineCarryingTheRequestId() throws Exception {
+        RawHttp.Response response = RawHttp.send(port, "GET /api/v1/error-probe/sent-error?status=500 HTTP/1.1\r\n" + user);
+
+        assertProblem(response, 500, "https://vigil.dev/problems/unexpected");
+        assertThat(response.body()).doesNotContain("must not see");
         assertOneErrorLineFor(response);
     }
 

@@ -1,5 +1,7 @@
 package dev.vigil.platform.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +40,12 @@ class ErrorSurfaceProbeController {
     @GetMapping("/api/v1/error-probe/failure")
     Map<String, String> fail() {
         throw new IllegalStateException("a secret the caller must not see");
+    }
+
+    /** What a filter or the container does for a refusal of its own: sends an error, forwarded to the error page. */
+    @GetMapping("/api/v1/error-probe/sent-error")
+    void sendError(@RequestParam int status, HttpServletResponse response) throws IOException {
+        response.sendError(status, "a message the caller must not see");
     }
 
     /** Waits for {@link #LOCK} under a short {@code statement_timeout} or {@code lock_timeout}. */
