@@ -3,6 +3,7 @@ package dev.vigil.platform.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.vigil.platform.jdbc.LockTimeouts;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.Arrays;
@@ -20,8 +21,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.UncategorizedDataAccessException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -192,7 +193,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static final URI TIMEOUT = URI.create("https://vigil.dev/problems/timeout");
     public static final URI UNEXPECTED = URI.create("https://vigil.dev/problems/unexpected");
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     /**
      * A statement cancelled by the session's {@code statement_timeout} (SQLSTATE 57014) or a lock not granted within
@@ -211,9 +211,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * PostgreSQL's {@code lock_not_available} (55P03, a {@code lock_timeout}) uncategorized; anything else
      * uncategorized is unexpected.
      */
-    @ExceptionHandler(UncategorizedSQLException.class)
-    ResponseEntity<ProblemDetail> uncategorized(UncategorizedSQLException ex) {
-        if (ex.getSQLException() != null && LOCK_NOT_AVAILABLE.equals(ex.getSQLException().getSQLState())) {
+    @ExceptionHandler(UncategorizedDataAccessException.class)
+    ResponseEntity<ProblemDetail> uncategorized(UncategorizedDataAccessException ex) {
+        if (LockTimeouts.isLockNotAvailable(ex)) {
             return timeout(ex);
         }
         log.error("Unexpected failure", ex);
