@@ -83,6 +83,10 @@ class ErrorSurfaceIntegrationTests {
                         + "a".repeat(20_000) + "\r\n", ""),
                 new Hostile("a non-ASCII Idempotency-Key", 400, "POST /internal/v1/users HTTP/1.1\r\n" + service + JSON
                         + "Idempotency-Key: k\u00c3\u00a9y\r\n", "{}"),
+                // U+20AC as UTF-8 reads as a C1 control character in ISO-8859-1: Spring Security's firewall refuses
+                // the header when the idempotency filter reads it
+                new Hostile("an Idempotency-Key the firewall refuses", 400, "POST /internal/v1/users HTTP/1.1\r\n" + service
+                        + JSON + "Idempotency-Key: k\u00e2\u0082\u00acy\r\n", "{}"),
                 new Hostile("a method the path does not take", 405, "DELETE /api/v1/me HTTP/1.1\r\n" + user, ""),
                 new Hostile("a read of an unknown alert", 404, "GET /api/v1/alerts/" + UUID.randomUUID() + " HTTP/1.1\r\n"
                         + user, ""),
