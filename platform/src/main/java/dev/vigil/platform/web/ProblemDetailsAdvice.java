@@ -244,7 +244,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * the filters and the resolver that answer them.
      */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception ex) throws Exception {
+    ResponseEntity<ProblemDetail> unexpectedFailure(Exception ex) throws Exception {
         if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException
                 || AnnotatedElementUtils.hasAnnotation(ex.getClass(), ResponseStatus.class)) {
             throw ex;

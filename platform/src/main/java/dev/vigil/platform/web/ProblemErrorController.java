@@ -44,11 +44,16 @@ class ProblemErrorController implements ErrorController {
             log.error("{} answered to {} {}", code, request.getMethod(),
                     request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
                     (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
-            problems.write(request, response, ProblemDetailsAdvice.unexpected());
-            return;
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "The request was refused: " + status.getReasonPhrase());
+        problems.write(request, response, status == HttpStatus.INTERNAL_SERVER_ERROR ? ProblemDetailsAdvice.unexpected()
+                : sent(status));
+    }
+
+    /** Only the status: the message given with it may echo the request. */
+    private static ProblemDetail sent(HttpStatus status) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status.is5xxServerError()
+                ? "The request could not be served" : "The request was refused: " + status.getReasonPhrase());
         problem.setTitle(status.getReasonPhrase());
-        problems.write(request, response, problem);
+        return problem;
     }
 }

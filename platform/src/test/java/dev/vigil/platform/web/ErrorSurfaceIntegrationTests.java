@@ -122,11 +122,13 @@ class ErrorSurfaceIntegrationTests {
         assertOneErrorLineFor(response);
     }
 
-    @Test
-    void aServerErrorSentThroughTheErrorPageIsA500ProblemWithOneErrorLineCarryingTheRequestId() throws Exception {
-        RawHttp.Response response = RawHttp.send(port, "GET /api/v1/error-probe/sent-error?status=500 HTTP/1.1\r\n" + user);
+    @ParameterizedTest
+    @ValueSource(ints = {500, 503})
+    void aServerErrorSentThroughTheErrorPageIsAProblemWithOneErrorLineCarryingTheRequestId(int status) throws Exception {
+        RawHttp.Response response = RawHttp.send(port, "GET /api/v1/error-probe/sent-error?status=" + status
+                + " HTTP/1.1\r\n" + user);
 
-        assertProblem(response, 500, "https://vigil.dev/problems/unexpected");
+        assertProblem(response, status, status == 500 ? "https://vigil.dev/problems/unexpected" : "about:blank");
         assertThat(response.body()).doesNotContain("must not see");
         assertOneErrorLineFor(response);
     }
