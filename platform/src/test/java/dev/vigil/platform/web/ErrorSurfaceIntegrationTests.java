@@ -122,6 +122,16 @@ class ErrorSurfaceIntegrationTests {
         assertOneErrorLineFor(response);
     }
 
+    /** Left to Tomcat, such a failure logged a line without the request id and answered Spring Boot's JSON. */
+    @Test
+    void aFilterThatFailsGivesA500ProblemWithOneErrorLineCarryingTheRequestId() throws Exception {
+        RawHttp.Response response = RawHttp.send(port, "GET " + FailingProbeFilter.PATH + " HTTP/1.1\r\n" + user);
+
+        assertProblem(response, 500, "https://vigil.dev/problems/unexpected");
+        assertThat(response.body()).doesNotContain("secret", "IllegalStateException");
+        assertOneErrorLineFor(response);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {500, 503})
     void aServerErrorSentThroughTheErrorPageIsAProblemWithOneErrorLineCarryingTheRequestId(int status) throws Exception {
