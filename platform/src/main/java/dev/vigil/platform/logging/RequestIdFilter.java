@@ -20,14 +20,28 @@ public final class RequestIdFilter extends OncePerRequestFilter {
     public static final String HEADER = "X-Request-Id";
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
+    /** The request's id, kept for the container's error dispatch, which runs after this filter has returned. */
+    private static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
+
+    /** The error path's log lines (a 5xx sent by the container) carry the request's id too. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String given = request.getHeader(HEADER);
-        String requestId = given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String requestId = request.getAttribute(ATTRIBUTE) instanceof String known ? known : newId(request);
+        request.setAttribute(ATTRIBUTE, requestId);
         response.setHeader(HEADER, requestId);
         try (MDC.MDCCloseable ignored = MDC.putCloseable(LogContext.REQUEST_ID, requestId)) {
             chain.doFilter(request, response);
         }
+    }
+
+    private static String newId(HttpServletRequest request) {
+        String given = request.getHeader(HEADER);
+        return given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
 }

@@ -13,9 +13,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.web.firewall.RequestRejectedException;
 
 /**
- * 401 and 403 as problem+json like every other error, with the RFC 6750 {@code WWW-Authenticate} header.
+ * 400 (the firewall), 401 and 403 as problem+json like every other error, with the RFC 6750 {@code WWW-Authenticate} header.
  * The detail never says which check a token failed beyond "invalid", so it teaches a forger nothing.
  */
 final class ProblemResponses {
@@ -45,6 +46,12 @@ final class ProblemResponses {
             throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
         write(response, request, HttpStatus.FORBIDDEN, "The bearer token's scope does not allow this request");
+    }
+
+    /** The firewall's reason is not echoed: it quotes the request. */
+    void rejected(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+            throws IOException {
+        write(response, request, HttpStatus.BAD_REQUEST, "The request's path or headers are not acceptable");
     }
 
     private void write(HttpServletResponse response, HttpServletRequest request, HttpStatus status, String detail)

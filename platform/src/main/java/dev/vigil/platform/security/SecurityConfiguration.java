@@ -1,6 +1,7 @@
 package dev.vigil.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -102,7 +104,9 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
-                        .requestMatchers("/error").permitAll()
+                        // the container's forward of an error already answered here (its status is set): rendered
+                        // as it is; a request for /error itself is one more path that is denied
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         // the API's description is public: it says what exists, never what anyone has
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
                                 "/swagger-ui.html", "/swagger-ui/**").permitAll()
@@ -118,6 +122,15 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden))
                 .build();
+    }
+
+    /**
+     * A request Spring Security's firewall refuses ({@code //} or {@code ;jsessionid=} in the path, a header with
+     * control characters): a 400 problem, where Spring Boot's own JSON answered. Spring Security uses the bean.
+     */
+    @Bean
+    RequestRejectedHandler problemRequestRejectedHandler(ObjectMapper json) {
+        return new ProblemResponses(json)::rejected;
     }
 
     @Bean

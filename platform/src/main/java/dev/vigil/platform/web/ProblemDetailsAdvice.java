@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.vigil.platform.input.InvalidInput;
+import dev.vigil.platform.jdbc.LockTimeouts;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.time.Instant;
@@ -19,15 +20,23 @@ import java.util.stream.Collectors;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.UncategorizedDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.Errors;
 import org.springframework.validation.method.ParameterErrors;
@@ -35,6 +44,7 @@ import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -260,5 +270,93 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "an array";
         }
         return "an object";
+    }
+
+    // ---- the one error surface (issue 14): timeouts, unexpected failures, a status the body agrees with
+
+    public static final URI TIMEOUT = URI.create("https://vigil.dev/problems/timeout");
+    public static final URI UNEXPECTED = URI.create("https://vigil.dev/problems/unexpected");
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /**
+     * A statement cancelled by the session's {@code statement_timeout} (SQLSTATE 57014) or a lock not granted within
+     * {@code lock_timeout} (55P03), or a deadlock: the database was too slow or too contended for this request now.
+     * A retry may succeed and a command's transaction rolled back, so a 503 with {@code Retry-After}, like
+     * {@link #busy()}; unlike a busy answer it is a failure of the service, so it logs one ERROR.
+     */
+    @ExceptionHandler({QueryTimeoutException.class, PessimisticLockingFailureException.class})
+    ResponseEntity<ProblemDetail> timeout(Exception ex) {
+        log.error("Database timeout: {}", ex.getMessage());
+        return timeoutAnswer();
+    }
+
+    /**
+     * Spring 6 translates SQL states by their class only (without a {@code sql-error-codes.xml}), which leaves
+     * PostgreSQL's {@code lock_not_available} (55P03, a {@code lock_timeout}) uncategorized; anything else
+     * uncategorized is unexpected.
+     */
+    @ExceptionHandler(UncategorizedDataAccessException.class)
+    ResponseEntity<ProblemDetail> uncategorized(UncategorizedDataAccessException ex) {
+        if (LockTimeouts.isLockNotAvailable(ex)) {
+            return timeout(ex);
+        }
+        log.error("Unexpected failure", ex);
+        return ResponseEntity.internalServerError().body(unexpected());
+    }
+
+    private static ResponseEntity<ProblemDetail> timeoutAnswer() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database did not answer in time; retry in a moment");
+        problem.setType(TIMEOUT);
+        problem.setTitle("Timeout");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(BUSY_RETRY_AFTER_SECONDS)).body(problem);
+    }
+
+    /** The one 500 body: it never carries the exception's text. */
+    static ProblemDetail unexpected() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The request failed unexpectedly; quote the X-Request-Id when reporting it");
+        problem.setType(UNEXPECTED);
+        problem.setTitle("Internal error");
+        return problem;
+    }
+
+    /**
+     * Whatever no other handler answers: one ERROR line with its stack trace (the request id is in the MDC) and a 500
+     * problem. Security's exceptions (method security) and exceptions annotated with {@code @ResponseStatus} go on to
+     * the filters and the resolver that answer them.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpectedFailure(Exception ex) throws Exception {
+        if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException
+                || AnnotatedElementUtils.hasAnnotation(ex.getClass(), ResponseStatus.class)) {
+            throw ex;
+        }
+        log.error("Unexpected failure", ex);
+        return ResponseEntity.internalServerError().body(unexpected());
+    }
+
+    /**
+     * Every answer of Spring's own handlers passes here. Their body's {@code status} is set when the exception is
+     * made, and a few exceptions set it before they know their status: a path variable that converts to nothing
+     * ({@code /alerts/%20}) answered HTTP 400 with {@code "status": 500}. The body follows the response. A 5xx from
+     * them is a failure of the service: one ERROR line.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (statusCode.is5xxServerError()) {
+            log.error("Failure answered {}", statusCode.value(), ex);
+        }
+        ResponseEntity<Object> answer = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (answer != null && answer.getBody() instanceof ProblemDetail problem
+                && problem.getStatus() != answer.getStatusCode().value()) {
+            problem.setStatus(answer.getStatusCode().value());
+            if (answer.getStatusCode() instanceof HttpStatus known) {
+                problem.setTitle(known.getReasonPhrase());
+            }
+        }
+        return answer;
     }
 }

@@ -3,15 +3,25 @@ package dev.vigil.platform.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.platform.logging.RequestIdFilter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
+import org.apache.catalina.Host;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -19,12 +29,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
- * Web conventions for every module's controllers. Before Spring MVC's own configuration, so that
- * {@link ProblemDetailsAdvice} is the application's {@code ResponseEntityExceptionHandler} (with
- * {@code spring.mvc.problemdetails.enabled} Spring Boot would otherwise add its own, ordered first, whose bodies name no
- * field) and the strict JSON converter replaces Spring Boot's.
+ * Web conventions for every module's controllers, and one error surface: every answer of 400 or more is
+ * problem+json whose {@code status} is the HTTP status, from Spring MVC ({@link ProblemDetailsAdvice}), the filters
+ * ({@link ProblemWriter}), the error path ({@link ProblemErrorController}) and Tomcat itself
+ * ({@link ProblemReportValve}).
+ * <p>
+ * Before Spring MVC's own configuration, so that {@link ProblemDetailsAdvice} is the application's
+ * {@code ResponseEntityExceptionHandler} (with {@code spring.mvc.problemdetails.enabled} Spring Boot would otherwise
+ * add its own, ordered first, whose bodies name no field) and the strict JSON converter replaces Spring Boot's; before
+ * the error page's, whose {@code BasicErrorController} backs off for ours.
  */
-@AutoConfiguration(before = {WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class})
+@AutoConfiguration(before = {WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
+        ErrorMvcAutoConfiguration.class})
 @ConditionalOnWebApplication
 @Import(ProblemDetailsAdvice.class)
 @EnableConfigurationProperties(AdmissionProperties.class)
@@ -69,5 +85,56 @@ public class WebConfiguration {
                 new FilterRegistrationBean<>(new AdmissionFilter(settings, new ProblemWriter(json), meters));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
+    }
+
+    /** Inside the request id and the observation, so the one ERROR line has the id and the 500 is counted. */
+    @Bean
+    FilterRegistrationBean<UnhandledFailureFilter> unhandledFailureFilter(ObjectMapper json) {
+        FilterRegistrationBean<UnhandledFailureFilter> registration =
+                new FilterRegistrationBean<>(new UnhandledFailureFilter(new ProblemWriter(json)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
+    }
+
+    /** Before security and before anything that could read a body as parameters (docs/api-conventions.md#errors). */
+    @Bean
+    FilterRegistrationBean<UnsupportedBodyFilter> unsupportedBodyFilter(ObjectMapper json) {
+        FilterRegistrationBean<UnsupportedBodyFilter> registration =
+                new FilterRegistrationBean<>(new UnsupportedBodyFilter(new ProblemWriter(json)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
+        return registration;
+    }
+
+    @Bean
+    ProblemErrorController problemErrorController(ObjectMapper json) {
+        return new ProblemErrorController(new ProblemWriter(json));
+    }
+
+    /** Tomcat's own error page, for requests it refuses before any web application sees them. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Tomcat.class)
+    static class TomcatErrorReports {
+
+        /** After Spring Boot's customizer, which puts its own {@link ErrorReportValve} on the host. */
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReportValve() {
+            return new WebServerFactoryCustomizer<>() {
+                @Override
+                public void customize(TomcatServletWebServerFactory factory) {
+                    factory.addContextCustomizers(context -> useProblemReports((Host) context.getParent()));
+                }
+            };
+        }
+
+        private static void useProblemReports(Host host) {
+            for (Valve valve : host.getPipeline().getValves()) {
+                if (valve instanceof ErrorReportValve) {
+                    host.getPipeline().removeValve(valve);
+                }
+            }
+            host.getPipeline().addValve(new ProblemReportValve());
+            // the host adds an ErrorReportValve of this class at start unless it finds one
+            ((StandardHost) host).setErrorReportValveClass(ProblemReportValve.class.getName());
+        }
     }
 }
