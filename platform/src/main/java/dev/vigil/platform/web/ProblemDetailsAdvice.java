@@ -37,6 +37,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.Errors;
 import org.springframework.validation.method.ParameterErrors;
@@ -324,12 +325,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /**
      * Whatever no other handler answers: one ERROR line with its stack trace (the request id is in the MDC) and a 500
-     * problem. Security's exceptions (method security) and exceptions annotated with {@code @ResponseStatus} go on to
+     * problem. Security's exceptions (method security, and the firewall's refusal of a parameter name, which it
+     * raises only when Spring MVC reads the parameters) and exceptions annotated with {@code @ResponseStatus} go on to
      * the filters and the resolver that answer them.
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpectedFailure(Exception ex) throws Exception {
         if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException
+                || ex instanceof RequestRejectedException
                 || AnnotatedElementUtils.hasAnnotation(ex.getClass(), ResponseStatus.class)) {
             throw ex;
         }

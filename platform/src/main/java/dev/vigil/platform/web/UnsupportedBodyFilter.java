@@ -15,7 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Answers 415 to a form or multipart body before anything can parse it: the API takes JSON bodies only, and
  * the servlet container, Spring Security (an {@code access_token} form parameter) and Spring MVC would each read
- * such a body as parameters or parts, where a bad %-escape or a truncated part was a 500. It runs before
+ * such a body as parameters or parts, where a bad %-escape or a truncated part was a 500. A wildcard
+ * ({@code *}{@code /*}, {@code application/*}) names no type at all: Spring MVC refused it with a 500. It runs before
  * authentication, so such a request gets 415 whatever its token: the answer depends on the request's own header
  * only and says nothing about the caller or the path.
  */
@@ -37,7 +38,8 @@ final class UnsupportedBodyFilter extends OncePerRequestFilter {
         }
         try {
             MediaType type = MediaType.parseMediaType(contentType);
-            return !MediaType.APPLICATION_FORM_URLENCODED.includes(type) && !"multipart".equalsIgnoreCase(type.getType());
+            return !MediaType.APPLICATION_FORM_URLENCODED.includes(type) && !"multipart".equalsIgnoreCase(type.getType())
+                    && !type.isWildcardType() && !type.isWildcardSubtype();
         } catch (InvalidMediaTypeException unreadable) {
             return true; // Spring MVC answers an unreadable Content-Type with its own 415, without parsing the body
         }

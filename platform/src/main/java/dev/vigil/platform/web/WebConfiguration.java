@@ -96,12 +96,28 @@ public class WebConfiguration {
         return registration;
     }
 
+    /** Outside the request's work, so an error answered without a body gets a problem on its way out. */
+    @Bean
+    FilterRegistrationBean<EmptyErrorBodyFilter> emptyErrorBodyFilter(ObjectMapper json) {
+        FilterRegistrationBean<EmptyErrorBodyFilter> registration =
+                new FilterRegistrationBean<>(new EmptyErrorBodyFilter(new ProblemWriter(json)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BlankAcceptFilter> blankAcceptFilter() {
+        FilterRegistrationBean<BlankAcceptFilter> registration = new FilterRegistrationBean<>(new BlankAcceptFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
+
     /** Before security and before anything that could read a body as parameters (docs/api-conventions.md#errors). */
     @Bean
     FilterRegistrationBean<UnsupportedBodyFilter> unsupportedBodyFilter(ObjectMapper json) {
         FilterRegistrationBean<UnsupportedBodyFilter> registration =
                 new FilterRegistrationBean<>(new UnsupportedBodyFilter(new ProblemWriter(json)));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
         return registration;
     }
 

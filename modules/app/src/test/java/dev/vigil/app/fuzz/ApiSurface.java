@@ -52,6 +52,11 @@ final class ApiSurface {
             admin("GET", "/admin/projections"),
             // only unknown processors: rebuilding a real one replays its read model, not a request's worth of work
             admin("POST", "/admin/projections/{processor}/rebuild"),
+            new Endpoint("GET", "/admin/projections/{processor}/dead-letters", Area.ADMIN,
+                    List.of("limit", "offset", "cursor"), Body.NONE),
+            admin("POST", "/admin/projections/{processor}/dead-letters/{sequence}/retry"),
+            admin("DELETE", "/admin/projections/{processor}/dead-letters/{sequence}"),
+            admin("DELETE", "/admin/projections/{processor}/dead-letters/{sequence}/letters/{letterId}"),
             admin("GET", "/actuator/metrics"),
             admin("GET", "/actuator/metrics/{metric}"),
             open("GET", "/actuator/health"),

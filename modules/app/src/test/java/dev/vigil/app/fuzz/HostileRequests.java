@@ -96,7 +96,11 @@ final class HostileRequests implements Gen<FuzzRequest> {
         Matcher variables = VARIABLE.matcher(endpoint.template());
         StringBuilder path = new StringBuilder();
         while (variables.find()) {
-            variables.appendReplacement(path, Matcher.quoteReplacement(idFor(variables.group(1), random)));
+            String variable = variables.group(1);
+            String id = "processor".equals(variable) && !endpoint.template().endsWith("/rebuild")
+                    ? Gen.<String>weighted(3, Gen.oneOf(processors)).or(1, unknownProcessor()).next(random)
+                    : idFor(variable, random);
+            variables.appendReplacement(path, Matcher.quoteReplacement(id));
         }
         variables.appendTail(path);
         return path.toString();
@@ -110,11 +114,15 @@ final class HostileRequests implements Gen<FuzzRequest> {
             case "exposureId" -> Gen.<String>weighted(4, uuids(ids.allExposures())).or(1, uuids(ids.canaryExposures()));
             case "userId" -> uuids(ids.users());
             // never a real processor: a rebuild replays a whole read model
-            case "processor" -> r -> Gen.oneOf(processors).next(r) + Gen.oneOf("-x", "%00", "/..", "%20", "X").next(r);
+            case "processor" -> unknownProcessor();
             case "metric" -> Gen.oneOf("jvm.memory.used", "http.server.requests", "nope", "jvm.memory.used%00");
             default -> hostile;
         };
         return Gen.<String>weighted(6, known).or(2, randomId).or(3, hostile).next(random);
+    }
+
+    private Gen<String> unknownProcessor() {
+        return r -> Gen.oneOf(processors).next(r) + Gen.oneOf("-x", "%00", "/..", "%20", "X").next(r);
     }
 
     private static Gen<String> uuids(List<UUID> ids) {

@@ -1,5 +1,7 @@
 package dev.vigil.app.hostile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.platform.testing.ExpectedLogs;
@@ -41,6 +43,7 @@ class ErrorSurfaceIntegrationTests {
 
     private final String user = "Authorization: " + TestTokens.user(SOMEONE) + "\r\n";
     private final String service = "Authorization: " + TestTokens.service() + "\r\n";
+    private final String admin = "Authorization: " + TestTokens.admin() + "\r\n";
 
     record Hostile(String name, int status, String head, String body) {
     }
@@ -91,7 +94,20 @@ class ErrorSurfaceIntegrationTests {
                 new Hostile("a read of an unknown alert", 404, "GET /api/v1/alerts/" + UUID.randomUUID() + " HTTP/1.1\r\n"
                         + user, ""),
                 new Hostile("a write on an unknown alert", 404, "POST /api/v1/alerts/" + UUID.randomUUID()
-                        + "/read HTTP/1.1\r\n" + user, "")));
+                        + "/read HTTP/1.1\r\n" + user, ""),
+                // found by the fuzz suite (HostileRequestsIntegrationTests)
+                new Hostile("a wildcard Content-Type", 415, "PUT /api/v1/me/profile HTTP/1.1\r\n" + user
+                        + "Content-Type: */*\r\n", "{\"displayName\":\"Ada\",\"timeZone\":\"UTC\"}"),
+                new Hostile("a wildcard subtype", 415, "POST /api/v1/subscription HTTP/1.1\r\n" + user
+                        + "Content-Type: application/*\r\n", "{\"plan\":\"FREE\",\"trial\":false}"),
+                new Hostile("a parameter name the firewall refuses", 400, "GET /api/v1/alerts?%00=1 HTTP/1.1\r\n" + user, ""),
+                new Hostile("an error in a type the client does not accept", 404, "GET /api/v1/alerts/"
+                        + UUID.randomUUID() + " HTTP/1.1\r\n" + user + "Accept: image/png\r\n", ""),
+                new Hostile("an unreadable Accept", 404, "GET /api/v1/nothing-here HTTP/1.1\r\n" + user
+                        + "Accept: garbage\r\n", ""),
+                new Hostile("an answer the client does not accept", 406, "GET /api/v1/alerts HTTP/1.1\r\n" + user
+                        + "Accept: image/png\r\n", ""),
+                new Hostile("an unknown metric", 404, "GET /actuator/metrics/nope HTTP/1.1\r\n" + admin, "")));
 
         SoftAssertions softly = new SoftAssertions();
         for (Hostile request : table) {
@@ -109,5 +125,14 @@ class ErrorSurfaceIntegrationTests {
                 .map(event -> event.getLevel() + " " + event.getLoggerName() + ": " + event.getFormattedMessage()))
                 .as("log lines at WARN or above for client errors").isEmpty();
         softly.assertAll();
+    }
+
+    /** Found by the fuzz suite: Spring Boot's Prometheus endpoint failed on an empty Accept header with a 500. */
+    @Test
+    void anEmptyAcceptHeaderReadsAsNone() throws Exception {
+        RawHttp.Response response = RawHttp.send(port, "GET /actuator/prometheus HTTP/1.1\r\nAccept: \r\n", new byte[0]);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("jvm_");
     }
 }
