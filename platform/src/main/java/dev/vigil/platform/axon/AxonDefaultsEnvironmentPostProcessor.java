@@ -1,13 +1,10 @@
 package dev.vigil.platform.axon;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.vigil.platform.config.DefaultProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.support.ResourcePropertySource;
 
 /**
  * Adds the platform's Axon settings (Jackson everywhere, no Axon Server, no update check) as the
@@ -31,14 +28,7 @@ public class AxonDefaultsEnvironmentPostProcessor implements EnvironmentPostProc
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (!environment.getPropertySources().contains(RESOURCE)) {
-            try {
-                environment.getPropertySources()
-                        .addLast(new ResourcePropertySource(RESOURCE, new ClassPathResource(RESOURCE)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        DefaultProperties.addLast(environment, RESOURCE);
         if (System.getProperty(UPDATE_CHECK_DISABLED) == null) {
             System.setProperty(UPDATE_CHECK_DISABLED, environment.getProperty(UPDATE_CHECK_DISABLED, "true"));
         }

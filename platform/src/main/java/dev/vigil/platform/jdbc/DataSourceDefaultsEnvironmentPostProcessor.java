@@ -1,7 +1,6 @@
 package dev.vigil.platform.jdbc;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.vigil.platform.config.DefaultProperties;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -9,8 +8,6 @@ import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.support.ResourcePropertySource;
 
 /**
  * Gives Spring Boot's data source Vigil's defaults, as the lowest-precedence property sources, so a user sets
@@ -50,10 +47,6 @@ public class DataSourceDefaultsEnvironmentPostProcessor implements EnvironmentPo
             }
         });
         environment.getPropertySources().addLast(new MapPropertySource(SHORT_NAMES, shortNames));
-        try {
-            environment.getPropertySources().addLast(new ResourcePropertySource(DEFAULTS, new ClassPathResource(DEFAULTS)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        DefaultProperties.addLast(environment, DEFAULTS);
     }
 }

@@ -1,13 +1,10 @@
 package dev.vigil.platform.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.vigil.platform.config.DefaultProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.support.ResourcePropertySource;
 
 /**
  * Adds the platform's web settings ({@value #RESOURCE}: no form or multipart parsing, no whitelabel page, no WARN for
@@ -24,13 +21,6 @@ public class WebDefaultsEnvironmentPostProcessor implements EnvironmentPostProce
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (environment.getPropertySources().contains(RESOURCE)) {
-            return;
-        }
-        try {
-            environment.getPropertySources().addLast(new ResourcePropertySource(RESOURCE, new ClassPathResource(RESOURCE)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        DefaultProperties.addLast(environment, RESOURCE);
     }
 }

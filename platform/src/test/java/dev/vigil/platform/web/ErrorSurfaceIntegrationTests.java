@@ -9,14 +9,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.platform.PlatformTestApplication;
 import dev.vigil.platform.logging.LogContext;
 import dev.vigil.platform.testing.ExpectedLogs;
+import dev.vigil.platform.testing.ProblemTable;
+import dev.vigil.platform.testing.ProblemTable.Row;
 import dev.vigil.platform.testing.RawHttp;
 import dev.vigil.platform.testing.TestTokens;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,64 +53,46 @@ class ErrorSurfaceIntegrationTests {
 
     private final String user = "Authorization: " + TestTokens.user(UUID.randomUUID()) + "\r\n";
 
-    /** One hostile request, and the status it must get. */
-    record Hostile(String name, int status, String head, String body) {
-    }
 
     @Test
     void everyHostileRequestGetsAProblemWithItsOwnStatusAndNoWarning() throws Exception {
-        List<Hostile> table = List.of(
+        List<Row> table = List.of(
                 // form and multipart bodies: 415 before anything parses them, token or not (finding 3)
-                new Hostile("PUT form with a bad escape, no token", 415, "PUT /api/v1/error-probe HTTP/1.1\r\n" + FORM, "a=%zz"),
-                new Hostile("PATCH form, no token, unknown path", 415, "PATCH /anywhere HTTP/1.1\r\n" + FORM, "a=%zz"),
-                new Hostile("DELETE form with a token", 415, "DELETE /api/v1/error-probe HTTP/1.1\r\n" + user + FORM, "a=%zz"),
-                new Hostile("POST form with a token", 415, "POST /api/v1/error-probe HTTP/1.1\r\n" + user + FORM, "access_token=%zz"),
-                new Hostile("POST truncated multipart", 415, "POST /api/v1/error-probe HTTP/1.1\r\n" + user + MULTIPART, "--x\r\n\r\n--x--"),
-                new Hostile("PUT truncated multipart, no token", 415, "PUT /api/v1/error-probe HTTP/1.1\r\n" + MULTIPART, "--x\r\n\r\n--x--"),
+                new Row("PUT form with a bad escape, no token", 415, "PUT /api/v1/error-probe HTTP/1.1\r\n" + FORM, "a=%zz"),
+                new Row("PATCH form, no token, unknown path", 415, "PATCH /anywhere HTTP/1.1\r\n" + FORM, "a=%zz"),
+                new Row("DELETE form with a token", 415, "DELETE /api/v1/error-probe HTTP/1.1\r\n" + user + FORM, "a=%zz"),
+                new Row("POST form with a token", 415, "POST /api/v1/error-probe HTTP/1.1\r\n" + user + FORM, "access_token=%zz"),
+                new Row("POST truncated multipart", 415, "POST /api/v1/error-probe HTTP/1.1\r\n" + user + MULTIPART, "--x\r\n\r\n--x--"),
+                new Row("PUT truncated multipart, no token", 415, "PUT /api/v1/error-probe HTTP/1.1\r\n" + MULTIPART, "--x\r\n\r\n--x--"),
                 // /error is no resource: denied like every other path outside the API's areas, never 999 (finding 3)
-                new Hostile("GET /error, no token", 403, "GET /error HTTP/1.1\r\n", ""),
-                new Hostile("GET /error for a browser", 403, "GET /error HTTP/1.1\r\nAccept: text/html\r\n", ""),
-                new Hostile("GET /error with a token", 403, "GET /error HTTP/1.1\r\n" + user, ""),
-                new Hostile("POST /error with a token", 403, "POST /error HTTP/1.1\r\n" + user + JSON, "{}"),
+                new Row("GET /error, no token", 403, "GET /error HTTP/1.1\r\n", ""),
+                new Row("GET /error for a browser", 403, "GET /error HTTP/1.1\r\nAccept: text/html\r\n", ""),
+                new Row("GET /error with a token", 403, "GET /error HTTP/1.1\r\n" + user, ""),
+                new Row("POST /error with a token", 403, "POST /error HTTP/1.1\r\n" + user + JSON, "{}"),
                 // bodies that agreed with no status, or were not problems (finding 6)
-                new Hostile("a path variable that converts to nothing", 400, "GET /api/v1/error-probe/%20 HTTP/1.1\r\n" + user, ""),
-                new Hostile("an empty path segment", 400, "GET /api/v1//error-probe HTTP/1.1\r\n" + user, ""),
-                new Hostile("a session id in the path", 400, "GET /api/v1/error-probe;jsessionid=1 HTTP/1.1\r\n" + user, ""),
-                new Hostile("a bad %-escape in the path", 400, "GET /api/v1/error-probe/%zz HTTP/1.1\r\n" + user, ""),
-                new Hostile("an oversized header", 400, "GET /api/v1/error-probe/1 HTTP/1.1\r\nX-Big: " + "a".repeat(20_000) + "\r\n", ""),
-                new Hostile("a non-ASCII Idempotency-Key", 400, "POST /api/v1/error-probe HTTP/1.1\r\n" + user + JSON
+                new Row("a path variable that converts to nothing", 400, "GET /api/v1/error-probe/%20 HTTP/1.1\r\n" + user, ""),
+                new Row("an empty path segment", 400, "GET /api/v1//error-probe HTTP/1.1\r\n" + user, ""),
+                new Row("a session id in the path", 400, "GET /api/v1/error-probe;jsessionid=1 HTTP/1.1\r\n" + user, ""),
+                new Row("a bad %-escape in the path", 400, "GET /api/v1/error-probe/%zz HTTP/1.1\r\n" + user, ""),
+                new Row("an oversized header", 400, "GET /api/v1/error-probe/1 HTTP/1.1\r\nX-Big: " + "a".repeat(20_000) + "\r\n", ""),
+                new Row("a non-ASCII Idempotency-Key", 400, "POST /api/v1/error-probe HTTP/1.1\r\n" + user + JSON
                         + "Idempotency-Key: k\u00c3\u00a9y\r\n", "{}"),
                 // U+20AC as UTF-8 reads as a C1 control character in ISO-8859-1: Spring Security's firewall refuses
                 // the header when the idempotency filter reads it (Spring Boot's own JSON before)
-                new Hostile("an Idempotency-Key the firewall refuses", 400, "POST /api/v1/error-probe HTTP/1.1\r\n" + user
+                new Row("an Idempotency-Key the firewall refuses", 400, "POST /api/v1/error-probe HTTP/1.1\r\n" + user
                         + JSON + "Idempotency-Key: k\u00e2\u0082\u00acy\r\n", "{}"),
-                new Hostile("a non-ASCII Idempotency-Key, no token", 401, "POST /api/v1/error-probe HTTP/1.1\r\n" + JSON
+                new Row("a non-ASCII Idempotency-Key, no token", 401, "POST /api/v1/error-probe HTTP/1.1\r\n" + JSON
                         + "Idempotency-Key: k\u00c3\u00a9y\r\n", "{}"),
                 // client errors that logged a WARN (finding 10)
-                new Hostile("a method the path does not take", 405, "DELETE /api/v1/error-probe/" + UUID.randomUUID()
+                new Row("a method the path does not take", 405, "DELETE /api/v1/error-probe/" + UUID.randomUUID()
                         + " HTTP/1.1\r\n" + user, ""),
-                new Hostile("an unknown API path", 404, "GET /api/v1/nothing-here HTTP/1.1\r\n" + user, ""),
-                new Hostile("a path outside every area", 403, "GET /nothing-here HTTP/1.1\r\n", ""),
-                new Hostile("an error a filter sends", 418, "GET /api/v1/error-probe/sent-error?status=418 HTTP/1.1\r\n" + user, ""),
-                new Hostile("an unreadable Content-Type", 415, "POST /api/v1/error-probe HTTP/1.1\r\n" + user
+                new Row("an unknown API path", 404, "GET /api/v1/nothing-here HTTP/1.1\r\n" + user, ""),
+                new Row("a path outside every area", 403, "GET /nothing-here HTTP/1.1\r\n", ""),
+                new Row("an error a filter sends", 418, "GET /api/v1/error-probe/sent-error?status=418 HTTP/1.1\r\n" + user, ""),
+                new Row("an unreadable Content-Type", 415, "POST /api/v1/error-probe HTTP/1.1\r\n" + user
                         + "Content-Type: ???\r\n", "{}"));
 
-        SoftAssertions softly = new SoftAssertions();
-        for (Hostile request : table) {
-            RawHttp.Response response = RawHttp.send(port, request.head(), request.body().getBytes(StandardCharsets.ISO_8859_1));
-            softly.assertThat(response.status()).as(request.name()).isEqualTo(request.status());
-            softly.assertThat(response.header("content-type")).as(request.name() + ": content type")
-                    .startsWith("application/problem+json");
-            softly.assertThat(response.body()).as(request.name() + ": body").doesNotContain("Exception", "\tat ", "<html");
-            if (response.body().startsWith("{")) {
-                softly.assertThat(json.readTree(response.body()).path("status").asInt()).as(request.name() + ": body status")
-                        .isEqualTo(response.status());
-            }
-        }
-        softly.assertThat(logs.events().stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
-                .map(event -> event.getLevel() + " " + event.getLoggerName() + ": " + event.getFormattedMessage()))
-                .as("log lines at WARN or above for client errors").isEmpty();
-        softly.assertAll();
+        ProblemTable.assertEachAnsweredWithItsProblem(port, table, json, logs);
     }
 
     @Test
