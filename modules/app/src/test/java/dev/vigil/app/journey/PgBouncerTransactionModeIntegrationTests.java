@@ -1,6 +1,7 @@
 package dev.vigil.app.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,6 +46,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * lifecycle job, and every read model rebuilt and compared row for row), and adds what transaction pooling could
  * break: the session settings, a statement budget, the per-user advisory lock, idempotency keys and a rebuild
  * through the admin endpoint.
+ * <p>
+ * Needs Debian's {@code pgbouncer}; on a machine without it the class is skipped, unless
+ * {@code VIGIL_REQUIRE_PGBOUNCER=1}, which CI sets after installing it.
  */
 @SpringBootTest(properties = {"vigil.test.pgbouncer=true", "vigil.billing.lifecycle.interval=1s"})
 @AutoConfigureMockMvc
@@ -64,6 +69,15 @@ class PgBouncerTransactionModeIntegrationTests extends ProductJourneyIntegration
 
     @Value("${spring.datasource.username:postgres}")
     String username;
+
+    /** Runs before the context (and its PgBouncer) starts. */
+    @BeforeAll
+    static void pgbouncerIsInstalled() {
+        if ("1".equals(System.getenv("VIGIL_REQUIRE_PGBOUNCER"))) {
+            assertThat(PgBouncerServer.installed()).as(PgBouncerServer.EXECUTABLE + " (VIGIL_REQUIRE_PGBOUNCER=1)").isTrue();
+        }
+        assumeTrue(PgBouncerServer.installed(), "pgbouncer is not installed (apt-get install pgbouncer)");
+    }
 
     @Test
     void thePoolGoesThroughPgBouncerWithTheSessionTimeoutsSetOnTheRole() {
