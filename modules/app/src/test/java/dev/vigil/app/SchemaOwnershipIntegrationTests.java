@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,11 +19,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingInitializationContext;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -82,6 +86,18 @@ class SchemaOwnershipIntegrationTests {
         @RegisterExtension
         final ExpectedLogs refusal = ExpectedLogs.from(DefaultConfigurer.class, AnnotationConfigApplicationContext.class,
                 SpringApplication.class);
+
+        /**
+         * Spring Boot sets logging up when an application starts, unless it already has; a cached test context that
+         * closed earlier in this JVM undoes that, and setting up again resets Logback, which takes the capture off its
+         * loggers (the refusal then reached the console, and the test found nothing). So: set up now, before it.
+         */
+        @BeforeAll
+        static void loggingSetUpBeforeTheCapture() {
+            LoggingSystem logging = LoggingSystem.get(WithoutFlyway.class.getClassLoader());
+            logging.beforeInitialize();
+            logging.initialize(new LoggingInitializationContext(new StandardEnvironment()), null, null);
+        }
 
         /** Had Axon created its own tables, this application would start. */
         @Test
