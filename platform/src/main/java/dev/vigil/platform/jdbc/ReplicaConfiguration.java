@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.jdbc.JdbcClientAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,6 +28,7 @@ import redis.clients.jedis.JedisPooled;
  * reach the replica: the replica pool is no {@code DataSource} bean, so JDBC, Flyway and Axon never see it.
  */
 @AutoConfiguration(after = {JdbcClientAutoConfiguration.class, RedisConfiguration.class})
+@ConditionalOnBean(JdbcClient.class)
 @EnableConfigurationProperties(ReplicaProperties.class)
 public class ReplicaConfiguration {
 

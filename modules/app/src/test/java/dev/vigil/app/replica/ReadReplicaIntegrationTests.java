@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.platform.sql.RequestStatements;
 import dev.vigil.platform.testing.ExpectedLogs;
 import dev.vigil.platform.testing.ReplicatedPostgres;
 import dev.vigil.platform.testing.TestTokens;
@@ -32,6 +33,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -44,6 +46,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 @SpringBootTest(properties = "vigil.test.replicated-postgres=true")
 @AutoConfigureMockMvc
+@DirtiesContext // closed with the class, so it never polls a standby that the JVM's exit has already stopped
 class ReadReplicaIntegrationTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -119,8 +122,11 @@ class ReadReplicaIntegrationTests {
         for (String path : List.of("/api/v1/me", "/api/v1/me/subscription", "/api/v1/dashboard",
                 "/api/v1/exposures")) {
             double before = reads("replica", "replica");
-            mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, TestTokens.user(other))).andReturn();
+            MvcResult result = mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, TestTokens.user(other)))
+                    .andReturn();
             assertThat(reads("replica", "replica")).as(path).isEqualTo(before + 1);
+            assertThat(result.getRequest().getAttribute(RequestStatements.REQUEST_ATTRIBUTE))
+                    .as("statements of %s, counted on the replica's pool too", path).isEqualTo(1);
         }
     }
 
