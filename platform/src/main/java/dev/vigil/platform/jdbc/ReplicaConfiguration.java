@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.jdbc.JdbcClientAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import redis.clients.jedis.JedisPooled;
 
@@ -90,9 +91,17 @@ public class ReplicaConfiguration {
         @Bean
         WritesAppliedListener rememberWritePositions(JdbcClient primary, LastWrites lastWrites) {
             return users -> {
-                long lsn = Lsn.parse(primary.sql("/* replica.write_position */ SELECT pg_current_wal_lsn()::text")
-                        .query(String.class).single());
-                users.forEach(user -> lastWrites.record(user, lsn));
+                long lsn;
+                try {
+                    lsn = Lsn.parse(primary.sql("/* replica.write_position */ SELECT pg_current_wal_lsn()::text")
+                            .query(String.class).single());
+                } catch (DataAccessException e) {
+                    // the write has committed: its answer must not fail, and its users must not read a standby
+                    // that may not have it, so they read the primary for the whole write memory
+                    lsn = LastWrites.UNKNOWN;
+                }
+                long position = lsn;
+                users.forEach(user -> lastWrites.record(user, position));
             };
         }
     }

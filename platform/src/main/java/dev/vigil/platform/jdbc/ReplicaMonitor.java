@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -92,7 +91,7 @@ final class ReplicaMonitor implements AutoCloseable {
             if (available.compareAndSet(false, true)) {
                 log.info("event=replica_available replayed={}", position.replayed());
             }
-        } catch (DataAccessException | IllegalStateException | IllegalArgumentException e) {
+        } catch (RuntimeException e) { // any: an exception would end the scheduled polls
             lagBytes = Double.NaN;
             lagSeconds = Double.NaN;
             markUnavailable(e);
