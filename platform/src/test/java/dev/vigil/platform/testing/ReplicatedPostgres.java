@@ -66,12 +66,18 @@ public final class ReplicatedPostgres {
 
     private static ReplicatedPostgres start() {
         Path script = findScript();
+        Path directory;
         try {
-            Path directory = Files.createTempDirectory("vigil-replica-");
-            List<String> ports = run(script.toString(), "up", "--dir", directory.toString(), "--apply-delay", "1s");
-            return new ReplicatedPostgres(script, directory, port(ports, "primary_port="), port(ports, "standby_port="));
+            directory = Files.createTempDirectory("vigil-replica-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        try {
+            List<String> ports = run(script.toString(), "up", "--dir", directory.toString(), "--apply-delay", "1s");
+            return new ReplicatedPostgres(script, directory, port(ports, "primary_port="), port(ports, "standby_port="));
+        } catch (RuntimeException e) {
+            run(script.toString(), "down", "--dir", directory.toString()); // what did start, and the directory
+            throw e;
         }
     }
 
