@@ -61,10 +61,12 @@ public class ReplicaConfiguration {
             // a stopped or unreachable standby must cost a read a fraction of a second, then it runs on the primary
             pool.setConnectionTimeout(replica.connectionTimeout().toMillis());
             pool.setValidationTimeout(replica.connectionTimeout().toMillis());
-            pool.addDataSourceProperty("connectTimeout", 1);
             // start without the standby: reads run on the primary until the monitor reaches it
             pool.setInitializationFailTimeout(-1);
+            // the primary's driver settings (statement and socket timeouts...), then a 1 s connect timeout: a standby
+            // that does not answer must not hold a read back longer (pgjdbc reads string values only)
             primaryPool.getDataSourceProperties().forEach((key, value) -> pool.addDataSourceProperty((String) key, value));
+            pool.addDataSourceProperty("connectTimeout", "1");
             pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
             PoolSettings.check(pool);
             return new ReplicaPool(pool, JdbcClient.create(telemetry.wrap(pool, pool.getPoolName())));

@@ -49,16 +49,18 @@ public record VigilDataSourceProperties(
 
     /**
      * The pgjdbc properties that carry these settings. The session settings travel in the start-up packet
-     * ({@code options}), so they hold from the first statement without an extra round trip.
+     * ({@code options}), so they hold from the first statement without an extra round trip. Every value is a
+     * string: HikariCP hands its data-source properties to the driver as they are, and pgjdbc reads only string
+     * values ({@code Properties.getProperty}), dropping any other without a word.
      */
-    Map<String, Object> driverProperties() {
-        Map<String, Object> properties = new LinkedHashMap<>();
+    Map<String, String> driverProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
         properties.put("options", "-c statement_timeout=" + statementTimeout.toMillis()
                 + " -c idle_in_transaction_session_timeout=" + idleInTransactionTimeout.toMillis());
-        properties.put("connectTimeout", Math.max(1, connectTimeout.toSeconds()));
-        properties.put("socketTimeout", Math.max(1, socketTimeout.toSeconds()));
+        properties.put("connectTimeout", String.valueOf(Math.max(1, connectTimeout.toSeconds())));
+        properties.put("socketTimeout", String.valueOf(Math.max(1, socketTimeout.toSeconds())));
         if (prepareThreshold != null) {
-            properties.put("prepareThreshold", prepareThreshold);
+            properties.put("prepareThreshold", prepareThreshold.toString());
         }
         return properties;
     }

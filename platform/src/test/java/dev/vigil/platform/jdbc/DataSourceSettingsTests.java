@@ -72,7 +72,7 @@ class DataSourceSettingsTests {
                         .containsEntry("ApplicationName", "vigil")
                         .containsEntry("reWriteBatchedInserts", "true")
                         .containsEntry("options", "-c statement_timeout=5000 -c idle_in_transaction_session_timeout=30000")
-                        .containsEntry("socketTimeout", 30L)
+                        .containsEntry("socketTimeout", "30")
                         .doesNotContainKey("prepareThreshold");
             });
         }
@@ -98,7 +98,7 @@ class DataSourceSettingsTests {
                     "vigil.datasource.prepare-threshold=0").run(context ->
                     assertThat(pool(context).getDataSourceProperties())
                             .containsEntry("options", "-c statement_timeout=2000 -c idle_in_transaction_session_timeout=30000")
-                            .containsEntry("prepareThreshold", 0));
+                            .containsEntry("prepareThreshold", "0"));
         }
     }
 

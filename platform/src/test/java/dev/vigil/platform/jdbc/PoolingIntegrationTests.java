@@ -57,6 +57,19 @@ class PoolingIntegrationTests {
         assertThat(jdbc.queryForObject("SHOW application_name", String.class)).isEqualTo("vigil");
     }
 
+    /**
+     * pgjdbc reads only string-valued properties: a number in HikariCP's data-source properties would be
+     * dropped without a word (the socket timeout, the connect timeout, prepareThreshold).
+     */
+    @Test
+    void theDriverTakesTheNumericSettings() throws SQLException {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            assertThat(connection.getNetworkTimeout()).as("socketTimeout, in ms").isEqualTo(30_000);
+            assertThat(connection.unwrap(org.postgresql.PGConnection.class).getPrepareThreshold())
+                    .as("the driver's default").isEqualTo(5);
+        }
+    }
+
     @Test
     void serverCancelsARunawayStatement() {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);

@@ -7,8 +7,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -48,6 +50,7 @@ public final class ExpectedLogs implements BeforeEachCallback, AfterEachCallback
     private final List<Expectation> allowances = new CopyOnWriteArrayList<>();
     private final Set<ILoggingEvent> claimed = ConcurrentHashMap.newKeySet();
     private final Capture capture = new Capture();
+    private final ReattachOnReset reattach = new ReattachOnReset();
 
     private ExpectedLogs(List<String> loggerNames) {
         this.loggerNames = List.copyOf(loggerNames);
@@ -143,9 +146,11 @@ public final class ExpectedLogs implements BeforeEachCallback, AfterEachCallback
             logger.addAppender(capture);
             logger.setAdditive(false);
         }
+        loggers.addListener(reattach);
     }
 
     private void finish() {
+        loggerContext().removeListener(reattach);
         additivity.forEach((logger, additive) -> {
             logger.detachAppender(capture);
             appenders.get(logger).forEach(logger::addAppender);
@@ -188,6 +193,40 @@ public final class ExpectedLogs implements BeforeEachCallback, AfterEachCallback
         @Override
         public boolean test(ILoggingEvent event) {
             return event.getLevel().equals(level) && event.getFormattedMessage().contains(text);
+        }
+    }
+
+    /**
+     * A test that starts an application of its own ({@code SpringApplication.run}) after another context closed makes
+     * Spring Boot initialise logging again, and Logback's reset detaches and stops every appender: the capture goes
+     * back on, or the test's lines would reach the console and its assertions find nothing.
+     */
+    private final class ReattachOnReset extends ContextAwareBase implements LoggerContextListener {
+
+        @Override
+        public boolean isResetResistant() {
+            return true;
+        }
+
+        @Override
+        public void onReset(LoggerContext context) {
+            capture.start();
+            additivity.keySet().forEach(logger -> {
+                logger.addAppender(capture);
+                logger.setAdditive(false);
+            });
+        }
+
+        @Override
+        public void onStart(LoggerContext context) {
+        }
+
+        @Override
+        public void onStop(LoggerContext context) {
+        }
+
+        @Override
+        public void onLevelChange(Logger logger, Level level) {
         }
     }
 

@@ -35,6 +35,9 @@ final class UnusedIndexes {
             Map.entry("axon.domain_event_entry_event_identifier_key", CONSTRAINT + "Axon's event identifiers"),
             // scanned once the processors claim or extend their tokens, which may come after a short suite
             Map.entry("axon.token_entry_pkey", "Axon's processors claim and update their tokens by it"),
+            Map.entry("axon.dead_letter_entry_pkey", "Axon's dead-letter queue (empty unless a projection parks an event)"),
+            Map.entry("axon.dead_letter_entry_sequence_key",
+                    "Axon's dead-letter queue looks a user's parked events up by it (none parked in this suite)"),
             Map.entry("axon.snapshot_event_entry_pkey", "Axon's snapshot store (empty until snapshots are configured)"),
             Map.entry("axon.snapshot_event_entry_event_identifier_key", CONSTRAINT + "Axon's snapshot store"),
             Map.entry("billing.known_user_pkey", "StartSubscription checks the user exists (write side)"),
