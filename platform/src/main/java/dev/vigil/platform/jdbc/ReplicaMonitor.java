@@ -112,9 +112,18 @@ final class ReplicaMonitor implements AutoCloseable {
         return String.valueOf(root.getMessage());
     }
 
+    /** Lets a poll in flight finish (interrupting it would break its connection and log an outage that is none). */
     @Override
     public void close() {
-        poller.shutdownNow();
+        poller.shutdown();
+        try {
+            if (!poller.awaitTermination(5, TimeUnit.SECONDS)) {
+                poller.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            poller.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private record Position(String replayed, double seconds) {
