@@ -182,9 +182,10 @@ public class AxonPlatformConfiguration {
 
     @Bean
     ConsistentCommandGateway consistentCommandGateway(CommandGateway commands, ProjectionBarrier barrier,
-            ProjectionProperties properties, MeterRegistry meters, EventStore eventStore) {
-        ConsistentCommandGateway gateway =
-                new ConsistentCommandGateway(commands, barrier, properties.readYourWritesTimeout(), meters);
+            ProjectionProperties properties, MeterRegistry meters, EventStore eventStore,
+            ObjectProvider<WritesAppliedListener> writesApplied) {
+        ConsistentCommandGateway gateway = new ConsistentCommandGateway(commands, barrier,
+                properties.readYourWritesTimeout(), meters, writesApplied.orderedStream().toList());
         eventStore.registerDispatchInterceptor(events -> (index, event) -> {
             gateway.onPublish(event);
             return event;

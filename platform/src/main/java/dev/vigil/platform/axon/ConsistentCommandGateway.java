@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,9 +41,12 @@ public class ConsistentCommandGateway {
     private final Timer waited;
     private final Counter timeouts;
     private final RateLimitedLog timeoutWarnings = new RateLimitedLog(log, WARN_EVERY, System::nanoTime);
+    private final List<WritesAppliedListener> listeners;
 
-    ConsistentCommandGateway(CommandGateway commands, ProjectionBarrier barrier, Duration timeout, MeterRegistry meters) {
+    ConsistentCommandGateway(CommandGateway commands, ProjectionBarrier barrier, Duration timeout, MeterRegistry meters,
+            List<WritesAppliedListener> listeners) {
         this.commands = commands;
+        this.listeners = List.copyOf(listeners);
         this.barrier = barrier;
         this.timeout = timeout;
         this.waited = Timer.builder("vigil.projection.wait")
@@ -74,6 +80,7 @@ public class ConsistentCommandGateway {
         try {
             T result = work.get();
             awaitProjections(published);
+            tellListeners(published);
             return result;
         } finally {
             PUBLISHED.remove();
@@ -85,7 +92,8 @@ public class ConsistentCommandGateway {
     void onPublish(EventMessage<?> event) {
         List<Published> published = PUBLISHED.get();
         if (published != null) {
-            published.add(new Published(event.getIdentifier(), barrier.expect(event)));
+            published.add(new Published(event.getIdentifier(), barrier.expect(event),
+                    EventUsers.userIdOf(event.getPayload()).orElse(null)));
         }
     }
 
@@ -114,6 +122,17 @@ public class ConsistentCommandGateway {
         }
     }
 
-    private record Published(String eventIdentifier, CompletableFuture<Void> applied) {
+    private void tellListeners(List<Published> published) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        Set<UUID> users = new LinkedHashSet<>();
+        published.stream().map(Published::userId).filter(java.util.Objects::nonNull).forEach(users::add);
+        if (!users.isEmpty()) {
+            listeners.forEach(listener -> listener.applied(users));
+        }
+    }
+
+    private record Published(String eventIdentifier, CompletableFuture<Void> applied, UUID userId) {
     }
 }

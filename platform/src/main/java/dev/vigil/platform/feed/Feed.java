@@ -18,12 +18,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import dev.vigil.platform.jdbc.ReplicaReads;
 
 /**
  * A user's feed: the rows of one read table that belong to the caller, newest first, read a page at a time
  * (keyset or offset, docs/api-conventions.md) through the filters it declares, or one row by id. Each read is one
- * named statement ({@link FeedStatements}), or none when the read cache has it: first pages (per selection and
+ * named statement ({@link FeedStatements}) on the read replica when it may serve the user ({@link ReplicaReads}), or none when the read cache has it: first pages (per selection and
  * limit) and single rows are cached in the user's namespace of the feed's cache spaces, which the feed's projection
  * invalidates. A module declares its feed as a bean ({@link Feeds#declare}); its controller takes the request's
  * selection as a {@code @FeedOf(View.class) FeedSelection} argument.
@@ -40,12 +40,12 @@ public final class Feed<V> {
     private final Function<V, KeysetPosition> positionOf;
     private final CacheSpace pages;
     private final CacheSpace items;
-    private final JdbcClient jdbc;
+    private final ReplicaReads reads;
     private final ReadCache cache;
     private final JavaType pageType;
     private final JavaType itemType;
 
-    Feed(Feeds.Declaration<V> declaration, JdbcClient jdbc, ReadCache cache, ObjectMapper json) {
+    Feed(Feeds.Declaration<V> declaration, ReplicaReads reads, ReadCache cache, ObjectMapper json) {
         this.viewType = declaration.viewType();
         this.name = declaration.name();
         this.filters = declaration.filters();
@@ -54,7 +54,7 @@ public final class Feed<V> {
         this.positionOf = declaration.positionOf();
         this.pages = declaration.pages();
         this.items = declaration.items();
-        this.jdbc = jdbc;
+        this.reads = reads;
         this.cache = cache;
         this.pageType = json.getTypeFactory().constructParametricType(Page.class, viewType);
         this.itemType = json.getTypeFactory().constructParametricType(Optional.class, viewType);
@@ -79,7 +79,8 @@ public final class Feed<V> {
     public Optional<V> find(UUID userId, UUID id) {
         Optional<V> row = cache.get(items, userId, "item:" + id, itemType, () -> {
             BoundStatement lookup = statements.byId(userId, id);
-            return jdbc.sql(lookup.sql()).params(lookup.parameters()).query(rows).optional();
+            return reads.forUser(userId,
+                    jdbc -> jdbc.sql(lookup.sql()).params(lookup.parameters()).query(rows).optional());
         });
         // a cached "not found" reads back as an empty Optional; null is only what the type allows
         return Objects.requireNonNullElse(row, Optional.empty());
@@ -129,7 +130,8 @@ public final class Feed<V> {
     private Page<V> read(UUID userId, FeedSelection selection, PageQuery page) {
         BoundStatement statement = statements.page(userId, selection, page.after(),
                 page.isOffsetPage() ? page.offset() : null, page.fetchSize());
-        List<V> fetched = jdbc.sql(statement.sql()).params(statement.parameters()).query(rows).list();
+        List<V> fetched = reads.forUser(userId,
+                jdbc -> jdbc.sql(statement.sql()).params(statement.parameters()).query(rows).list());
         return page.toPage(fetched, positionOf);
     }
 

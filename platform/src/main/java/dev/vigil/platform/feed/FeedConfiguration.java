@@ -9,18 +9,19 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import dev.vigil.platform.jdbc.ReplicaConfiguration;
+import dev.vigil.platform.jdbc.ReplicaReads;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Lets modules declare feeds, and controllers take a {@code @FeedOf} {@link FeedSelection} argument. */
-@AutoConfiguration(after = ReadCacheConfiguration.class)
+@AutoConfiguration(after = {ReadCacheConfiguration.class, ReplicaConfiguration.class})
 @ConditionalOnBean(ReadCache.class)
 public class FeedConfiguration {
 
     @Bean
-    Feeds feeds(JdbcClient jdbc, ReadCache cache, ObjectMapper json, ObjectProvider<Feed<?>> declared) {
-        return new Feeds(jdbc, cache, json, declared);
+    Feeds feeds(ReplicaReads reads, ReadCache cache, ObjectMapper json, ObjectProvider<Feed<?>> declared) {
+        return new Feeds(reads, cache, json, declared);
     }
 
     @Bean

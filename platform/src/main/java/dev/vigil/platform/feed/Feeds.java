@@ -13,7 +13,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import dev.vigil.platform.jdbc.ReplicaReads;
 
 /**
  * Declares feeds, and finds a declared one by the type of its rows. A module's feed is a bean:
@@ -39,13 +39,13 @@ public final class Feeds {
     private static final Set<String> RESERVED_PARAMETERS =
             Set.of(PageRequest.LIMIT, PageRequest.CURSOR, PageRequest.OFFSET, TimeWindow.FROM, TimeWindow.TO);
 
-    private final JdbcClient jdbc;
+    private final ReplicaReads reads;
     private final ReadCache cache;
     private final ObjectMapper json;
     private final ObjectProvider<Feed<?>> declared;
 
-    Feeds(JdbcClient jdbc, ReadCache cache, ObjectMapper json, ObjectProvider<Feed<?>> declared) {
-        this.jdbc = jdbc;
+    Feeds(ReplicaReads reads, ReadCache cache, ObjectMapper json, ObjectProvider<Feed<?>> declared) {
+        this.reads = reads;
         this.cache = cache;
         this.json = json;
         this.declared = declared;
@@ -161,7 +161,7 @@ public final class Feeds {
             FeedStatements statements =
                     new FeedStatements(table, idColumn, columns, pageStatement, itemStatement, filters);
             return new Feed<>(new Declaration<>(viewType, name, filters, statements, rows, positionOf, pages, items),
-                    jdbc, cache, json);
+                    reads, cache, json);
         }
 
         private static String requireMatch(Pattern pattern, String text, String what) {

@@ -3,6 +3,7 @@ package dev.vigil.platform.testing;
 import dev.vigil.platform.jdbc.DataSourceDefaultsEnvironmentPostProcessor;
 import dev.vigil.platform.jdbc.JdbcUrls;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
@@ -43,10 +44,16 @@ public class IsolatedTestEnvironmentPostProcessor implements EnvironmentPostProc
         String name = databases.create("test");
         TestKeyspace keyspace = new TestKeyspace(redisUrl, "vigil-test:" + name + ":");
 
-        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of(
+        Map<String, Object> isolated = new HashMap<>(Map.of(
                 "spring.datasource.url", JdbcUrls.withDatabase(serverUrl, name),
                 "vigil.datasource.create-if-missing", false,
-                "vigil.redis.key-prefix", keyspace.prefix())));
+                "vigil.redis.key-prefix", keyspace.prefix()));
+        String replicaUrl = environment.getProperty("vigil.replica.url", "");
+        if (!replicaUrl.isBlank()) {
+            // a standby of the test's server (ReplicatedPostgres) holds the same database once it has replayed it
+            isolated.put("vigil.replica.url", JdbcUrls.withDatabase(replicaUrl, name));
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, isolated));
 
         if (!environment.getProperty("vigil.test.production-pool", Boolean.class, false)) {
             // Many contexts live at once across a build (and builds may share the server): each keeps a small,

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.vigil.platform.cache.ReadCache;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import dev.vigil.platform.jdbc.ReplicaReads;
 import org.springframework.stereotype.Component;
 
 /** Reads of {@code billing.subscription_view}, by primary key only. */
@@ -24,11 +24,11 @@ public class SubscriptionQueries {
     private static final TypeReference<Optional<SubscriptionView>> MAYBE_SUBSCRIPTION = new TypeReference<>() {
     };
 
-    private final JdbcClient jdbc;
+    private final ReplicaReads reads;
     private final ReadCache cache;
 
-    SubscriptionQueries(JdbcClient jdbc, ReadCache cache) {
-        this.jdbc = jdbc;
+    SubscriptionQueries(ReplicaReads reads, ReadCache cache) {
+        this.reads = reads;
         this.cache = cache;
     }
 
@@ -38,11 +38,11 @@ public class SubscriptionQueries {
     }
 
     private Optional<SubscriptionView> load(UUID userId) {
-        return jdbc.sql(BY_USER).param("userId", userId)
+        return reads.forUser(userId, jdbc -> jdbc.sql(BY_USER).param("userId", userId)
                 .query((rs, row) -> new SubscriptionView(rs.getObject("user_id", UUID.class),
                         Plan.valueOf(rs.getString("plan")), SubscriptionStatus.valueOf(rs.getString("status")),
                         rs.getBoolean("trial"), instant(rs.getTimestamp("current_period_end")),
                         instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("cancelled_at"))))
-                .optional();
+                .optional());
     }
 }

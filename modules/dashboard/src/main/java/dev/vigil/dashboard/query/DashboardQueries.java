@@ -8,7 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import dev.vigil.platform.jdbc.ReplicaReads;
 import org.springframework.stereotype.Component;
 
 /** Reads of {@code dashboard.dashboard_summary}, by primary key only. */
@@ -27,18 +27,19 @@ public class DashboardQueries {
     private static final TypeReference<Optional<DashboardView>> MAYBE_VIEW = new TypeReference<>() {
     };
 
-    private final JdbcClient jdbc;
+    private final ReplicaReads reads;
     private final ReadCache cache;
 
-    DashboardQueries(JdbcClient jdbc, ReadCache cache) {
-        this.jdbc = jdbc;
+    DashboardQueries(ReplicaReads reads, ReadCache cache) {
+        this.reads = reads;
         this.cache = cache;
     }
 
     /** A cache hit runs no SQL; a miss runs one statement. */
     public Optional<DashboardView> find(UUID userId) {
         return cache.get(DashboardCaches.SUMMARY, userId, "summary", MAYBE_VIEW,
-                () -> jdbc.sql(BY_USER).param("userId", userId).query(DashboardQueries::view).optional());
+                () -> reads.forUser(userId,
+                        jdbc -> jdbc.sql(BY_USER).param("userId", userId).query(DashboardQueries::view).optional()));
     }
 
     private static DashboardView view(ResultSet rs, int row) throws SQLException {

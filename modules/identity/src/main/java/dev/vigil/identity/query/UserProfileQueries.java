@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.vigil.platform.cache.ReadCache;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import dev.vigil.platform.jdbc.ReplicaReads;
 import org.springframework.stereotype.Component;
 
 /** Reads of {@code identity.user_profile_view}, by primary key only. */
@@ -20,11 +20,11 @@ public class UserProfileQueries {
     private static final TypeReference<Optional<UserProfileView>> MAYBE_PROFILE = new TypeReference<>() {
     };
 
-    private final JdbcClient jdbc;
+    private final ReplicaReads reads;
     private final ReadCache cache;
 
-    UserProfileQueries(JdbcClient jdbc, ReadCache cache) {
-        this.jdbc = jdbc;
+    UserProfileQueries(ReplicaReads reads, ReadCache cache) {
+        this.reads = reads;
         this.cache = cache;
     }
 
@@ -34,10 +34,10 @@ public class UserProfileQueries {
     }
 
     private Optional<UserProfileView> load(UUID userId) {
-        return jdbc.sql(BY_USER).param("userId", userId)
+        return reads.forUser(userId, jdbc -> jdbc.sql(BY_USER).param("userId", userId)
                 .query((rs, row) -> new UserProfileView(rs.getObject("user_id", UUID.class), rs.getString("email"),
                         rs.getString("display_name"), rs.getString("time_zone"),
                         rs.getTimestamp("registered_at").toInstant(), rs.getTimestamp("updated_at").toInstant()))
-                .optional();
+                .optional());
     }
 }
