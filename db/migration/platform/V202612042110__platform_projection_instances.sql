@@ -7,6 +7,3 @@ CREATE TABLE axon.projection_instance (
     last_seen  TIMESTAMPTZ  NOT NULL
 );
 
--- A write that waits for another instance's projections checks, once that instance's token has passed its event,
--- whether the event was parked instead of applied.
-CREATE INDEX dead_letter_entry_event_idx ON axon.dead_letter_entry (processing_group, event_identifier);

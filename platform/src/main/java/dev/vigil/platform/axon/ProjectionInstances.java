@@ -100,12 +100,13 @@ final class ProjectionInstances implements MaxSegmentProvider, DisposableBean {
     @Override
     public int getMaxSegments(String processorName) {
         int segments = segments(processorName).length;
-        if (segments == 0) {
-            return Short.MAX_VALUE;
-        }
-        List<String> instances = live;
-        int count = instances.size();
-        int rank = Math.max(0, instances.indexOf(nodeId));
+        return segments == 0 ? Short.MAX_VALUE : share(segments, live, nodeId, processorName);
+    }
+
+    /** {@code nodeId}'s share of {@code segments} among the {@code live} instances (which include it). */
+    static int share(int segments, List<String> live, String nodeId, String processorName) {
+        int count = live.size();
+        int rank = Math.max(0, live.indexOf(nodeId));
         boolean extra = Math.floorMod(rank + processorName.hashCode(), count) < segments % count;
         return segments / count + (extra ? 1 : 0);
     }

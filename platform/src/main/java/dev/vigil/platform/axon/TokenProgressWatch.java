@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>
  * One thread polls, every {@code interval}, only while some write waits: one statement reads the global indexes of
  * events not seen yet (the command has committed by then), one reads the tokens of the processors waited on (a
- * handful of rows by primary key), and one looks for dead letters among the events whose token has passed.
+ * handful of rows by primary key), and one looks for dead letters among the events whose token has passed (the
+ * table is empty but for incidents; the unique index on processing group and sequence narrows it further).
  */
 final class TokenProgressWatch implements DisposableBean {
 
