@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -55,6 +56,7 @@ class TwoInstancesIntegrationTests {
     /** The takeover bound the settings give: claim timeout 4 s + one claim interval (1 s). */
     private static final Duration TAKEOVER_BOUND = Duration.ofSeconds(5);
     private static final int WRITES_PER_INSTANCE = 120;
+    private static final String PROFILE_PROCESSOR = "identity-user-profile";
 
     /** What the crashed instance says when its context is closed after the crash. */
     @RegisterExtension
@@ -128,13 +130,42 @@ class TwoInstancesIntegrationTests {
         awaitEvenSplit(List.of(nodeOf(first), nodeOf(second)));
     }
 
+    /**
+     * The other instance parks the event (its user's earlier event was parked there, so this one queues behind it):
+     * the write on this instance, which waited on the token store, answers write-not-visible, not 2xx.
+     */
     @Test
     @Order(4)
+    void aWriteWhoseEventTheOtherInstanceParksAnswersWriteNotVisible() throws Exception {
+        awaitEvenSplit(List.of(nodeOf(first), nodeOf(second)));
+        UUID userId = register(first, "parked-elsewhere");
+        String holder = ownerOfSegmentFor(userId, PROFILE_PROCESSOR);
+        ConfigurableApplicationContext writer = holder.equals(nodeOf(first)) ? second : first;
+        crashLogs.allow(ch.qos.logback.classic.Level.ERROR, "processor=dashboard-summary"); // parks it as well
+        poison(userId);
+        crashLogs.assertLogged(ch.qos.logback.classic.Level.ERROR, "event=projection_dead_lettered processor="
+                + PROFILE_PROCESSOR + " user=" + userId);
+
+        HttpResponse<String> update = http.send(HttpRequest.newBuilder(uri(writer, "/api/v1/me/profile"))
+                .header("authorization", TestTokens.user(userId)).header("content-type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"displayName\":\"Fixed Later\",\"timeZone\":\"UTC\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(update.statusCode()).as(update.body()).isEqualTo(503);
+        assertThat(json.readTree(update.body()).get("type").asText())
+                .isEqualTo("https://vigil.dev/problems/write-not-visible");
+        // logged by the other instance once its transaction has committed, so perhaps a moment after the answer
+        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> crashLogs.assertLogged(ch.qos.logback.classic.Level.ERROR,
+                "cause=queued_behind_earlier_dead_letter"));
+    }
+
+    @Test
+    @Order(5)
     void theSegmentsOfACrashedInstanceAreTakenOverWithinTheBoundAndNoWriteAnswers2xxUnseen() throws Exception {
         awaitEvenSplit(List.of(nodeOf(first), nodeOf(second)));
         String crashed = nodeOf(second);
         int held = segmentsOwnedBy(crashed);
-        Segment orphaned = segmentOwnedBy(crashed, "identity-user-profile");
+        Segment orphaned = segmentOwnedBy(crashed, PROFILE_PROCESSOR);
 
         long crashedAt = System.nanoTime();
         second.getBean(ProjectionWorkers.class).halt();
@@ -176,20 +207,57 @@ class TwoInstancesIntegrationTests {
 
     /** Registers a user on {@code instance} and reads the profile back there at once; returns the write's time. */
     private long writeAndReadBack(ConfigurableApplicationContext instance, String name) throws Exception {
-        String body = json.writeValueAsString(Map.of("email", name + "@example.org", "displayName", name, "timeZone", "UTC"));
         long started = System.nanoTime();
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(uri(instance, "/internal/v1/users"))
-                .header("authorization", TestTokens.service()).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        UUID userId = register(instance, name);
         long nanos = System.nanoTime() - started;
-        assertThat(created.statusCode()).as("register on %s: %s", name, created.body()).isEqualTo(201);
-        UUID userId = UUID.fromString(json.readTree(created.body()).get("id").asText());
         HttpResponse<String> me = http.send(HttpRequest.newBuilder(uri(instance, "/api/v1/me"))
                 .header("authorization", TestTokens.user(userId)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(me.statusCode()).as("own profile right after the write (%s)", name).isEqualTo(200);
         JsonNode profile = json.readTree(me.body());
         assertThat(profile.get("displayName").asText()).isEqualTo(name);
         return nanos;
+    }
+
+    private UUID register(ConfigurableApplicationContext instance, String name) throws Exception {
+        String body = json.writeValueAsString(Map.of("email", name + "@example.org", "displayName", name, "timeZone", "UTC"));
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(uri(instance, "/internal/v1/users"))
+                .header("authorization", TestTokens.service()).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as("register on %s: %s", name, created.body()).isEqualTo(201);
+        return UUID.fromString(json.readTree(created.body()).get("id").asText());
+    }
+
+    /**
+     * An event the identity projection cannot apply (a NUL in a display name, which PostgreSQL refuses in text),
+     * written straight into the event store as DeadLetterIntegrationTests does; waits until it is parked.
+     */
+    private void poison(UUID userId) {
+        String eventId = UUID.randomUUID().toString();
+        jdbc.sql("""
+                INSERT INTO axon.domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                    time_stamp, payload_type, payload_revision, payload, meta_data)
+                SELECT :eventId, aggregate_identifier, 1, type, :at, 'dev.vigil.identity.api.ProfileUpdated', NULL,
+                       convert_to(:payload, 'UTF8'), meta_data
+                FROM axon.domain_event_entry WHERE aggregate_identifier = :user AND sequence_number = 0""")
+                .param("eventId", eventId).param("user", userId.toString()).param("at", Instant.now().toString())
+                .param("payload", """
+                        {"userId":"%s","displayName":"nul\\u0000name","timeZone":"UTC","updatedAt":"%s"}"""
+                        .formatted(userId, Instant.now()))
+                .update();
+        Awaitility.await().atMost(PATIENCE).until(() -> jdbc.sql(
+                        "SELECT count(*) FROM axon.dead_letter_entry WHERE processing_group = :group "
+                                + "AND event_identifier = :eventId")
+                .param("group", PROFILE_PROCESSOR).param("eventId", eventId).query(Long.class).single() == 1L);
+    }
+
+    /** The instance holding the segment of {@code processor} that {@code userId}'s events fall in. */
+    private String ownerOfSegmentFor(UUID userId, String processor) {
+        List<Integer> ids = jdbc.sql("SELECT segment FROM axon.token_entry WHERE processor_name = :processor")
+                .param("processor", processor).query(Integer.class).list();
+        int[] all = ids.stream().mapToInt(Integer::intValue).toArray();
+        int segment = ids.stream().filter(id -> Segment.computeSegment(id, all).matches(userId)).findFirst().orElseThrow();
+        return jdbc.sql("SELECT owner FROM axon.token_entry WHERE processor_name = :processor AND segment = :segment")
+                .param("processor", processor).param("segment", segment).query(String.class).single();
     }
 
     private static URI uri(ConfigurableApplicationContext instance, String path) {
