@@ -38,7 +38,6 @@ final class UnusedIndexes {
             Map.entry("axon.dead_letter_entry_pkey", "Axon's dead-letter queue (empty unless a projection parks an event)"),
             Map.entry("axon.dead_letter_entry_sequence_key",
                     "Axon's dead-letter queue looks a user's parked events up by it (none parked in this suite)"),
-            Map.entry("axon.projection_instance_pkey", "the projection instances' heartbeat (one row per instance)"),
             Map.entry("axon.snapshot_event_entry_pkey", "Axon's snapshot store (empty until snapshots are configured)"),
             Map.entry("axon.snapshot_event_entry_event_identifier_key", CONSTRAINT + "Axon's snapshot store"),
             Map.entry("billing.known_user_pkey", "StartSubscription checks the user exists (write side)"),
