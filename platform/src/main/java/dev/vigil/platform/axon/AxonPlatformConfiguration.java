@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.vigil.platform.cache.ReadCache;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
@@ -15,7 +17,11 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
@@ -108,19 +114,26 @@ public class AxonPlatformConfiguration {
      * a read model never silently misses one; one that fails for good is dead-lettered (below). Events are sequenced per user ({@link PerUserSequencingPolicy}). A projection's
      * {@link CachedReads} are invalidated for each event's user after its transaction commits.
      * <p>
+     * Every live instance holds a fair share of each processor's segments ({@link ProjectionInstances}), releasing
+     * the surplus when another joins and claiming a stopped or crashed one's share within a few seconds.
+     * <p>
      * Every processing group has a dead-letter queue in {@code axon.dead_letter_entry}: an event that fails for a
      * reason that will not go away by itself ({@link DeadLetterEnqueuePolicy}) is parked with its user's later
      * events, and the processor moves on for everyone else ({@link DeadLetterQueues}).
      */
     @Bean
     ConfigurerModule readModelProcessors(ProjectionProperties properties, ProjectionWorkers workers,
-            ProjectionBarrier barrier, MeterRegistry meters, ObjectProvider<CachedReads> cachedReads,
+            ProjectionInstances instances, ProjectionBarrier barrier, MeterRegistry meters, ObjectProvider<CachedReads> cachedReads,
             ObjectProvider<ReadCache> readCache) {
         return configurer -> configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
                         .messageSource(new PrefetchingEventSource(config.eventStore(), builder.name(), properties.prefetch()))
                         .workerExecutor(workers.executor())
+                        .coordinatorExecutor(workers::coordinator)
                         .initialSegmentCount(properties.segments())
+                        .maxSegmentProvider(instances)
+                        .tokenClaimInterval(properties.claimInterval().toMillis())
+                        .claimExtensionThreshold(properties.claimInterval().toMillis())
                         .batchSize(properties.batchSize()))
                 .registerDefaultSequencingPolicy(c -> new PerUserSequencingPolicy())
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
@@ -175,9 +188,43 @@ public class AxonPlatformConfiguration {
         return new ProjectionWorkers(properties.workerThreads());
     }
 
+    /**
+     * Axon's JDBC token store, as Axon's Spring Boot configuration makes it, but with a node id of its own for every
+     * application context: Axon's default (the JVM's {@code pid@host}) would let two instances in one JVM (tests)
+     * take each other's claims for their own.
+     */
     @Bean
-    ProjectionBarrier projectionBarrier(@Lazy EventProcessingConfiguration processing) {
-        return new ProjectionBarrier(processing);
+    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, TokenSchema schema,
+            TokenStoreProperties tokenStoreProperties, ProjectionInstances instances) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connections)
+                .schema(schema)
+                .serializer(serializer)
+                .claimTimeout(tokenStoreProperties.getClaimTimeout())
+                .nodeId(instances.nodeId())
+                .build();
+    }
+
+    @Bean
+    ProjectionInstances projectionInstances(JdbcClient jdbc, ProjectionProperties properties, ProjectionWorkers workers) {
+        ProjectionInstances instances = new ProjectionInstances(jdbc,
+                ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8),
+                properties.instanceLiveness());
+        instances.start(workers, properties.heartbeatInterval());
+        return instances;
+    }
+
+    @Bean
+    TokenProgressWatch tokenProgressWatch(JdbcClient jdbc, Serializer serializer, ProjectionProperties properties) {
+        return new TokenProgressWatch(jdbc, serializer, properties.tokenPollInterval());
+    }
+
+    @Bean
+    ProjectionBarrier projectionBarrier(@Lazy EventProcessingConfiguration processing, ProjectionInstances instances,
+            TokenProgressWatch watch) {
+        ProjectionBarrier barrier = new ProjectionBarrier(processing, instances, watch);
+        watch.start(barrier);
+        return barrier;
     }
 
     @Bean

@@ -21,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends a command and returns once this instance's read models have applied the events it produced,
- * so the caller's next read shows its own write. The wait is bounded: past {@code timeout} the command's
- * result is returned anyway (it has committed), a counter goes up and a rate-limited warning is logged.
+ * Sends a command and returns once the read models have applied the events it produced, on whichever instance
+ * holds their segments, so the caller's next read shows its own write. The wait is bounded: past {@code timeout}
+ * the call throws {@link WriteNotConfirmedException} (the command has committed, but it is not known to be visible:
+ * answered as a 503, never as a success), a counter goes up and a rate-limited warning is logged.
  * If a read model dead-lettered one of the events, the call throws {@link WriteNotVisibleException} instead
  * (the command has committed, but its result must not be reported as visible).
  * Commands are handled in the calling thread (Axon's local command bus), which is what lets the events
@@ -50,11 +51,11 @@ public class ConsistentCommandGateway {
         this.barrier = barrier;
         this.timeout = timeout;
         this.waited = Timer.builder("vigil.projection.wait")
-                .description("Time a command waited for this instance's read models to apply its events")
+                .description("Time a command waited for the read models to apply its events")
                 .publishPercentileHistogram()
                 .register(meters);
         this.timeouts = Counter.builder("vigil.projection.wait.timeouts")
-                .description("Commands that returned before every read model had applied their events")
+                .description("Commands that gave up waiting for the read models to apply their events (answered 503)")
                 .register(meters);
     }
 
@@ -108,10 +109,12 @@ public class ConsistentCommandGateway {
         } catch (TimeoutException e) {
             timeouts.increment();
             timeoutWarnings.warn("event=projection_wait_timeout timeout_ms={} events={} "
-                    + "hint=\"read models lag behind; see vigil_projection_lag\"",
+                    + "hint=\"read models lag behind or a segment is changing hands; see vigil_projection_lag\"",
                     timeout.toMillis(), published.size());
+            throw new WriteNotConfirmedException(timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new WriteNotConfirmedException(timeout);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof WriteNotVisibleException notVisible) {
                 throw notVisible;

@@ -1,7 +1,9 @@
 package dev.vigil.platform.axon;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,33 +14,50 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 
 /**
- * Knows which local read models still have to apply an event, and completes a future when they all have.
+ * Knows which read models still have to apply an event, and completes a future when they all have.
  * <p>
  * An expectation is registered while the command's unit of work publishes the event (before it commits,
- * so no processor can have seen it yet). It names the processors that will apply the event in this JVM:
- * those that handle its payload type, run here, are not replaying history, and hold the segment the event
- * falls in, or may claim it ({@link #mayClaimHere}).
+ * so no processor can have seen it yet). It names every processor that handles the event's payload type, unless
+ * the segment the event falls in is replaying history on this instance (a write does not wait for a rebuild).
  * Processors report applied events after their own transaction commits, and events they dead-lettered
  * ({@link ReportingDeadLetterQueue}): the future of such an event fails with {@link WriteNotVisibleException}.
+ * Where the segment is not held here (another instance holds it, or nobody does yet), the {@link TokenProgressWatch}
+ * also watches the token store, and reports the event applied (or parked) once that segment's token has passed
+ * it, whichever instance applied it.
  */
 final class ProjectionBarrier {
 
     private final Map<String, Expectation> pending = new ConcurrentHashMap<>();
     private final EventProcessingConfiguration processing;
+    private final ProjectionInstances instances;
+    private final TokenProgressWatch watch;
 
-    ProjectionBarrier(EventProcessingConfiguration processing) {
+    ProjectionBarrier(EventProcessingConfiguration processing, ProjectionInstances instances, TokenProgressWatch watch) {
         this.processing = processing;
+        this.instances = instances;
+        this.watch = watch;
     }
 
     /** Registers what must apply {@code event}; returns a future that completes when they all have. */
     CompletableFuture<Void> expect(EventMessage<?> event) {
         Set<String> processors = ConcurrentHashMap.newKeySet();
+        Map<String, Integer> elsewhere = new HashMap<>();
         for (EventProcessor processor : processing.eventProcessors().values()) {
-            if (willApplyHere(processor, event)) {
+            if (processor instanceof StreamingEventProcessor streaming && processor instanceof AbstractEventProcessor handlers
+                    && handlers.eventHandlerInvoker().canHandleType(event.getPayloadType())) {
+                Object sequenceIdentifier = processing.sequencingPolicy(processor.getName()).getSequenceIdentifierFor(event);
+                Object key = sequenceIdentifier == null ? event.getIdentifier() : sequenceIdentifier;
+                Optional<EventTrackerStatus> here = streaming.processingStatus().values().stream()
+                        .filter(status -> status.getSegment().matches(key)).findFirst();
+                if (here.isPresent() && stillReplaying(here.get())) {
+                    continue;
+                }
                 processors.add(processor.getName());
+                if (here.isEmpty()) {
+                    segmentOf(processor.getName(), key).ifPresent(segment -> elsewhere.put(processor.getName(), segment));
+                }
             }
         }
         if (processors.isEmpty()) {
@@ -46,7 +65,14 @@ final class ProjectionBarrier {
         }
         Expectation expectation = new Expectation(processors, new CompletableFuture<>());
         pending.put(event.getIdentifier(), expectation);
+        elsewhere.forEach((processorName, segment) -> watch.watch(processorName, segment, event.getIdentifier()));
         return expectation.done();
+    }
+
+    /** Whether a write still waits for {@code processorName} to apply the event. */
+    boolean awaits(String processorName, String eventIdentifier) {
+        Expectation expectation = pending.get(eventIdentifier);
+        return expectation != null && expectation.processors().contains(processorName);
     }
 
     /** A processor committed its handling of the event. */
@@ -72,37 +98,17 @@ final class ProjectionBarrier {
         eventIdentifiers.forEach(pending::remove);
     }
 
-    private boolean willApplyHere(EventProcessor processor, EventMessage<?> event) {
-        if (!(processor instanceof StreamingEventProcessor streaming) || !(processor instanceof AbstractEventProcessor handlers)
-                || !processor.isRunning() || !handlers.eventHandlerInvoker().canHandleType(event.getPayloadType())) {
-            return false;
-        }
-        Object sequenceIdentifier = processing.sequencingPolicy(processor.getName()).getSequenceIdentifierFor(event);
-        Object key = sequenceIdentifier == null ? event.getIdentifier() : sequenceIdentifier;
-        for (EventTrackerStatus status : streaming.processingStatus().values()) {
-            if (status.getSegment().matches(key)) {
-                return !status.isErrorState() && !stillReplaying(status);
+    /**
+     * The segment of the token store {@code key} falls in, as of the last heartbeat; none before the processor has
+     * tokens (its first start: this instance creates and claims them, and the event is applied here).
+     */
+    private Optional<Integer> segmentOf(String processorName, Object key) {
+        for (Segment segment : instances.segments(processorName)) {
+            if (segment.matches(key)) {
+                return Optional.of(segment.getSegmentId());
             }
         }
-        return mayClaimHere(processor.getName(), key);
-    }
-
-    /**
-     * A segment this instance does not work on is someone else's only if the token store says so. Right after
-     * start the processor has claimed some of its segments and not yet the others (or has not even created its
-     * tokens): an event in such a segment is applied here moments later, and the command must wait for it. So
-     * this waits unless another node holds a live claim on the segment: it asks Axon which segments this node
-     * may claim (unclaimed, its own, or a claim past the token store's claim timeout). A wait on a segment that
-     * another node then claims first ends at the read-your-writes timeout. One token-store query per event,
-     * and only for events outside the segments this instance works on.
-     */
-    private boolean mayClaimHere(String processorName, Object key) {
-        TokenStore tokens = processing.tokenStore(processorName);
-        List<Segment> claimable = tokens.fetchAvailableSegments(processorName);
-        if (claimable.stream().anyMatch(segment -> segment.matches(key))) {
-            return true;
-        }
-        return claimable.isEmpty() && tokens.fetchSegments(processorName).length == 0; // no tokens yet
+        return Optional.empty();
     }
 
     /**

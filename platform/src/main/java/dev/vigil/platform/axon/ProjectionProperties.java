@@ -16,8 +16,15 @@ import org.springframework.validation.annotation.Validated;
  * @param segments initial segments per processor: the unit of parallelism across threads and instances
  * @param batchSize events applied per projection transaction when a processor is behind
  * @param prefetch events buffered ahead per processor stream
- * @param readYourWritesTimeout how long a command waits for this instance's read models to apply its events
+ * @param readYourWritesTimeout how long a command waits for the read models to apply its events (then: 503)
  * @param deadLetterCountInterval how often the dead letters of every processor are counted for the metrics
+ * @param claimInterval how often a processor looks for segments to claim or release (its fair share); also how often
+ *     an idle segment's claim is extended, well within the token store's claim timeout
+ * @param heartbeatInterval how often an instance refreshes its row in {@code axon.projection_instance}
+ * @param instanceLiveness an instance whose row is older than this counts as gone: its share goes to the others
+ * @param appendPollInterval how often the event store is asked for events appended by other instances (appends on
+ *     this instance wake the processors at once)
+ * @param tokenPollInterval how often a write that waits for a segment held elsewhere reads the token store
  */
 @Validated
 @ConfigurationProperties("vigil.projections")
@@ -27,5 +34,10 @@ public record ProjectionProperties(
         @DefaultValue("100") @Min(1) @Max(10_000) int batchSize,
         @DefaultValue("1024") @Min(16) int prefetch,
         @DefaultValue("2s") @NotNull Duration readYourWritesTimeout,
-        @DefaultValue("15s") @NotNull Duration deadLetterCountInterval) {
+        @DefaultValue("15s") @NotNull Duration deadLetterCountInterval,
+        @DefaultValue("1s") @NotNull Duration claimInterval,
+        @DefaultValue("1s") @NotNull Duration heartbeatInterval,
+        @DefaultValue("3s") @NotNull Duration instanceLiveness,
+        @DefaultValue("20ms") @NotNull Duration appendPollInterval,
+        @DefaultValue("5ms") @NotNull Duration tokenPollInterval) {
 }

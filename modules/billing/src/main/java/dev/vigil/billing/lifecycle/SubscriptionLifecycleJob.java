@@ -4,6 +4,7 @@ import dev.vigil.billing.BillingProperties;
 import dev.vigil.billing.api.Expire;
 import dev.vigil.billing.api.NoticeExpiry;
 import dev.vigil.platform.axon.ConsistentCommandGateway;
+import dev.vigil.platform.axon.WriteNotConfirmedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -67,6 +68,9 @@ class SubscriptionLifecycleJob {
         for (UUID userId : userIds) {
             try {
                 commands.send(toCommand.apply(userId));
+                counter(command, "sent").increment();
+            } catch (WriteNotConfirmedException e) {
+                // committed; only the read models had not applied it when the wait ended (a segment changing hands)
                 counter(command, "sent").increment();
             } catch (ConcurrencyException e) {
                 // another instance changed this subscription at the same moment; the next run sees the result

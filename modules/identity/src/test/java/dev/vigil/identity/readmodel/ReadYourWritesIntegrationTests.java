@@ -113,9 +113,13 @@ class ReadYourWritesIntegrationTests {
         assertThat(timeouts()).isEqualTo(timeoutsBefore);
     }
 
-    /** A segment that another live node holds is that node's work: the command does not wait for it here. */
+    /**
+     * A segment that another live node holds is that node's work, and the command waits for that node to apply the
+     * event: it watches the segment's token in the token store. Here the test plays the other node: once the event
+     * is stored, it gives the segment back and this instance claims and applies it, which moves the token.
+     */
     @Test
-    void aCommandDoesNotWaitForASegmentAnotherNodeHolds() {
+    void aCommandWaitsForASegmentAnotherNodeHoldsUntilItsTokenHasPassedTheEvent() throws Exception {
         StreamingEventProcessor processor = processor();
         Segment released = releaseOneSegment(processor);
         jdbc.sql("UPDATE axon.token_entry SET owner = 'another-node', timestamp = :now "
@@ -124,17 +128,21 @@ class ReadYourWritesIntegrationTests {
                 .param("segment", released.getSegmentId()).update();
         UUID userId = userIn(released);
         double timeoutsBefore = timeouts();
-        try {
-            commands.send(new RegisterUser(userId, "elsewhere@example.org", "Elsewhere", "UTC"));
 
-            assertThat(timeouts()).as("returned without waiting for another node's segment").isEqualTo(timeoutsBefore);
-            assertThat(profileRows(userId)).as("applied by the other node, not here").isZero();
-        } finally {
-            jdbc.sql("UPDATE axon.token_entry SET owner = NULL WHERE processor_name = :processor AND segment = :segment")
-                    .param("processor", PROCESSOR).param("segment", released.getSegmentId()).update();
-            assertThat(processor.claimSegment(released.getSegmentId()).join()).isTrue();
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> profileRows(userId) == 1L);
-        }
+        CompletableFuture<Object> sent = CompletableFuture.supplyAsync(() ->
+                commands.send(new RegisterUser(userId, "elsewhere@example.org", "Elsewhere", "UTC")));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "SELECT count(*) FROM axon.domain_event_entry WHERE aggregate_identifier = :id")
+                .param("id", userId.toString()).query(Long.class).single() == 1L);
+        assertThat(sent).as("still waiting while the other node has not applied the event").isNotDone();
+
+        jdbc.sql("UPDATE axon.token_entry SET owner = NULL WHERE processor_name = :processor AND segment = :segment")
+                .param("processor", PROCESSOR).param("segment", released.getSegmentId()).update();
+        assertThat(processor.claimSegment(released.getSegmentId()).join()).isTrue();
+        sent.get(30, TimeUnit.SECONDS);
+
+        assertThat(profileRows(userId)).as("profile row visible on return").isEqualTo(1L);
+        assertThat(timeouts()).isEqualTo(timeoutsBefore);
     }
 
     private StreamingEventProcessor processor() {
