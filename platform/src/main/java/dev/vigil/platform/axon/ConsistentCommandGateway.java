@@ -81,9 +81,11 @@ public class ConsistentCommandGateway {
         try {
             T result = work.get();
             awaitProjections(published);
-            tellListeners(published);
             return result;
         } finally {
+            // what committed is told even when the wait failed (503) or a later command of the batch did: a user whose
+            // write is not confirmed must not read an older copy next
+            tellListeners(published);
             PUBLISHED.remove();
             barrier.forget(published.stream().map(Published::eventIdentifier).toList());
         }
