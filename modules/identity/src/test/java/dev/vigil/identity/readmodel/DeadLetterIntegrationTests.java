@@ -18,6 +18,7 @@ import dev.vigil.platform.axon.ConsistentCommandGateway;
 import dev.vigil.platform.axon.ProjectionRebuilds;
 import dev.vigil.platform.id.TimeOrderedIds;
 import dev.vigil.platform.sql.RequestStatements;
+import dev.vigil.platform.testing.EventStoreRows;
 import dev.vigil.platform.testing.ExpectedLogs;
 import dev.vigil.platform.testing.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -247,18 +248,9 @@ class DeadLetterIntegrationTests {
      * projection has parked it, and returns the dead-letter sequence.
      */
     private String poison(UUID userId) {
-        String eventId = UUID.randomUUID().toString();
-        jdbc.sql("""
-                INSERT INTO axon.domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
-                    time_stamp, payload_type, payload_revision, payload, meta_data)
-                SELECT :eventId, aggregate_identifier, 1, type, :at, 'dev.vigil.identity.api.ProfileUpdated', NULL,
-                       convert_to(:payload, 'UTF8'), meta_data
-                FROM axon.domain_event_entry WHERE aggregate_identifier = :user AND sequence_number = 0""")
-                .param("eventId", eventId).param("user", userId.toString()).param("at", Instant.now().toString())
-                .param("payload", """
-                        {"userId":"%s","displayName":"nul\\u0000name","timeZone":"UTC","updatedAt":"%s"}"""
-                        .formatted(userId, Instant.now()))
-                .update();
+        String eventId = EventStoreRows.appendSecond(jdbc, userId, "dev.vigil.identity.api.ProfileUpdated", """
+                {"userId":"%s","displayName":"nul\\u0000name","timeZone":"UTC","updatedAt":"%s"}"""
+                .formatted(userId, Instant.now()));
         return await().atMost(AT_MOST).until(() -> jdbc.sql("""
                         SELECT sequence_identifier FROM axon.dead_letter_entry
                         WHERE processing_group = :group AND event_identifier = :eventId""")
