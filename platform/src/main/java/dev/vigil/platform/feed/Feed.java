@@ -118,9 +118,9 @@ public final class Feed<V> {
         return names;
     }
 
-    /** Records in {@code errors} every filter parameter at fault. */
-    void check(Map<String, String[]> parameters, List<FieldError> errors) {
-        FeedSelection.parse(filters, parameters, errors);
+    /** The selection, recording in {@code errors} every filter parameter at fault instead of throwing. */
+    FeedSelection read(Map<String, String[]> parameters, List<FieldError> errors) {
+        return FeedSelection.parse(filters, parameters, errors);
     }
 
     FeedStatements statements() {

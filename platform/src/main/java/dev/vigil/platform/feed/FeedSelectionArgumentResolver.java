@@ -32,6 +32,9 @@ final class FeedSelectionArgumentResolver implements QueryParameterReader {
     @Override
     public FeedSelection resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
             NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory) {
+        if (QueryParameterReader.readByTheCheck(request, parameter) instanceof FeedSelection read) {
+            return read;
+        }
         return feedOf(parameter).select(request.getParameterMap());
     }
 
@@ -41,8 +44,8 @@ final class FeedSelectionArgumentResolver implements QueryParameterReader {
     }
 
     @Override
-    public void check(MethodParameter parameter, Map<String, String[]> parameters, List<FieldError> errors) {
-        feedOf(parameter).check(parameters, errors);
+    public FeedSelection read(MethodParameter parameter, Map<String, String[]> parameters, List<FieldError> errors) {
+        return feedOf(parameter).read(parameters, errors);
     }
 
     private Feed<?> feedOf(MethodParameter parameter) {

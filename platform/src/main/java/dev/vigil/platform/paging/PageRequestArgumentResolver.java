@@ -43,6 +43,9 @@ final class PageRequestArgumentResolver implements QueryParameterReader {
     @Override
     public PageRequest resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
             NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory) {
+        if (QueryParameterReader.readByTheCheck(request, parameter) instanceof PageRequest read) {
+            return read;
+        }
         List<FieldError> errors = new ArrayList<>();
         PageRequest page = read(request.getParameterMap(), errors);
         if (!errors.isEmpty()) {
@@ -57,8 +60,8 @@ final class PageRequestArgumentResolver implements QueryParameterReader {
     }
 
     @Override
-    public void check(MethodParameter parameter, Map<String, String[]> parameters, List<FieldError> errors) {
-        read(parameters, errors);
+    public PageRequest read(MethodParameter parameter, Map<String, String[]> parameters, List<FieldError> errors) {
+        return read(parameters, errors);
     }
 
     /** The page asked for; every paging parameter at fault is recorded in {@code errors}. */

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,6 +41,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 final class QueryParameterCheck implements HandlerInterceptor {
 
+    /** The arguments the readers read, by method parameter, for their resolvers ({@link QueryParameterReader#readByTheCheck}). */
+    static final String READ_ARGUMENTS = QueryParameterCheck.class.getName() + ".readArguments";
+
     private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
 
     private final Supplier<List<HandlerMethodArgumentResolver>> resolvers;
@@ -68,9 +72,13 @@ final class QueryParameterCheck implements HandlerInterceptor {
                         : "is not a parameter of this endpoint; it takes " + String.join(", ", parameters.names())));
             }
         }
-        parameters.readers().forEach((parameter, reader) -> reader.check(parameter, given, errors));
+        Map<MethodParameter, Object> read = new HashMap<>();
+        parameters.readers().forEach((parameter, reader) -> read.put(parameter, reader.read(parameter, given, errors)));
         if (!errors.isEmpty()) {
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetailsAdvice.invalidInput(errors), null);
+        }
+        if (!read.isEmpty()) {
+            request.setAttribute(READ_ARGUMENTS, read);
         }
         return true;
     }
