@@ -55,7 +55,7 @@ public class ReplicaConfiguration {
             pool.setReadOnly(true);
             pool.setMaximumPoolSize(replica.maximumPoolSize() > 0 ? replica.maximumPoolSize()
                     : primaryPool.getMaximumPoolSize());
-            pool.setMinimumIdle(Math.min(primaryPool.getMinimumIdle(), pool.getMaximumPoolSize()));
+            pool.setMinimumIdle(Math.min(minimumIdle(primaryPool), pool.getMaximumPoolSize()));
             pool.setIdleTimeout(primaryPool.getIdleTimeout());
             pool.setMaxLifetime(primaryPool.getMaxLifetime());
             // a stopped or unreachable standby must cost a read a fraction of a second, then it runs on the primary
@@ -70,6 +70,16 @@ public class ReplicaConfiguration {
             pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
             PoolSettings.check(pool);
             return new ReplicaPool(pool, JdbcClient.create(telemetry.wrap(pool, pool.getPoolName())));
+        }
+
+        /**
+         * An unset minimum-idle reads -1 until the primary's pool has started, and HikariCP then takes it as the
+         * maximum (a fixed pool). In production the pool has not started yet when this runs: Flyway migrates on
+         * its own direct connection (SPRING_FLYWAY_URL, as behind PgBouncer).
+         */
+        static int minimumIdle(HikariDataSource primaryPool) {
+            int configured = primaryPool.getMinimumIdle();
+            return configured < 0 ? primaryPool.getMaximumPoolSize() : configured;
         }
 
         @Bean(initMethod = "start", destroyMethod = "close")
