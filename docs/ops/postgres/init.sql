@@ -1,5 +1,7 @@
 -- Runs once when the compose PostgreSQL initializes its data directory.
 CREATE ROLE vigil LOGIN PASSWORD 'vigil';
+-- the compose standby streams as this role (docker-compose.yml, service replica)
+CREATE ROLE replicator REPLICATION LOGIN PASSWORD 'replicator';
 ALTER DATABASE vigil OWNER TO vigil;
 GRANT ALL ON SCHEMA public TO vigil;
 -- The same server-side limits the app sends in its start-up packet, for sessions that come through
