@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Samples CPU use from /proc while a load test runs, one CSV line per category and interval.
 
-Categories: the service JVM, the load generator (Maven and the Gatling JVM it forks: every descendant of
+Categories: the service JVM (with several --service-pid, their sum and each instance), the load generator (Maven and the Gatling JVM it forks: every descendant of
 --generator-pid), PostgreSQL (every postgres process of the shared cluster, and separately the backends
-connected to --database), Redis (the shared redis-server) and the whole machine. Values are percent of one
+connected to --database), Redis, PgBouncer and HAProxy where they run, and the whole machine. Values are percent of one
 core (100 = one core busy); bin/loadtest divides by the core count for percent of the machine.
 Stops when --stop-file appears.
 """
@@ -55,14 +55,19 @@ def descendants(root, table):
 
 def categories(pid, comm, args, generator, database_marker):
     """The categories one process counts in; a postgres backend of our database counts in both postgres rows."""
-    if pid == args.service_pid:
-        return ["service"]
+    if pid in args.service_pid:
+        # with several instances (bin/loadtest --cluster), each also on its own row
+        return ["service"] + ([f"service_{args.service_pid.index(pid) + 1}"] if len(args.service_pid) > 1 else [])
     if pid in generator:
         return ["generator"]
     if comm == "postgres" or comm.startswith("postgres:"):
         return ["postgres_all", "postgres_vigil_db"] if database_marker in cmdline(pid) else ["postgres_all"]
     if comm.startswith("redis-server"):
         return ["redis"]
+    if comm == "pgbouncer":
+        return ["pgbouncer"]
+    if comm.startswith("haproxy"):
+        return ["haproxy"]
     return []
 
 
@@ -76,7 +81,8 @@ def machine_ticks():
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", required=True)
-    parser.add_argument("--service-pid", type=int, required=True)
+    parser.add_argument("--service-pid", type=int, action="append", required=True,
+                        help="the service's JVM; repeated for several instances")
     parser.add_argument("--generator-pid", type=int, default=-1)
     parser.add_argument("--database", required=True)
     parser.add_argument("--interval", type=float, default=2.0)
@@ -103,7 +109,10 @@ def main():
             busy, total = machine_ticks()
             elapsed = now - last_time
             stamp = int(now * 1000)
-            for category in ("service", "generator", "postgres_all", "postgres_vigil_db", "redis"):
+            instances = [f"service_{n}" for n in range(1, len(args.service_pid) + 1)] if len(args.service_pid) > 1 else []
+            # PgBouncer and HAProxy rows only where they run (the cluster)
+            extra = [category for category in ("pgbouncer", "haproxy") if category in used]
+            for category in ["service", *instances, "generator", "postgres_all", "postgres_vigil_db", "redis", *extra]:
                 out.write(f"{stamp},{category},{100.0 * used.get(category, 0) / TICKS / elapsed:.1f}\n")
             machine = 100.0 * cores * (busy - last_busy) / max(1, total - last_total)
             out.write(f"{stamp},machine,{machine:.1f}\n")

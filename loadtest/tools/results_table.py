@@ -14,8 +14,12 @@ ROW = re.compile(r'class="ellipsed-name">([^<]*)</span>.*?((?:<td class="value[^
 CELL = re.compile(r'<td class="value[^"]*">([^<]*)</td>')
 CPU_ROWS = [("postgres_vigil_db", "PostgreSQL backends of the test database"),
             ("postgres_all", "PostgreSQL, every process of the shared cluster"),
-            ("service", "Vigil service JVM"),
-            ("redis", "Redis (shared server)"),
+            ("service", "Vigil service JVM(s), every instance"),
+            ("service_1", "instance 1 JVM"),
+            ("service_2", "instance 2 JVM"),
+            ("redis", "Redis"),
+            ("pgbouncer", "PgBouncer"),
+            ("haproxy", "HAProxy"),
             ("generator", "Gatling + Maven (load generator)"),
             ("machine", "whole machine (includes other engineers' work)")]
 

@@ -55,7 +55,7 @@ public final class FaultLoad {
         System.out.printf("faultload: load started, %d workers for %d s%n", options.workers(),
                 options.duration().toSeconds());
         long startMs = System.currentTimeMillis();
-        workload.run(options.workers(), options.duration());
+        workload.run(options.workers(), options.duration(), options.stopFile());
         long endMs = System.currentTimeMillis();
         try {
             log.writeTo(options.out());

@@ -8,19 +8,22 @@ import java.util.Map;
 import java.util.Set;
 
 /** The command line of {@link FaultLoad}; any mistake in it is an {@link IllegalArgumentException}. */
-record FaultLoadOptions(String baseUrl, int users, int workers, Duration duration, Path marks, Path out) {
+record FaultLoadOptions(String baseUrl, int users, int workers, Duration duration, Path marks, Path stopFile,
+        Path out) {
 
     static final String USAGE = """
-            usage: FaultLoad --base-url URL --out DIR [--marks FILE] [--users 40] [--workers 20] [--seconds 60]
+            usage: FaultLoad --base-url URL --out DIR [--marks FILE] [--stop-file FILE] [--users 40] [--workers 20]
+                             [--seconds 60]
               --base-url  where Vigil (or its load balancer) answers, e.g. http://127.0.0.1:8080
               --out       folder for requests.csv, stale-reads.csv and summary.md (created if missing)
               --marks     file of "<epoch-ms> <label>" lines appended while the load runs; read at the end
               --users     users created through the API before the load (not measured)
               --workers   virtual threads sending requests
-              --seconds   how long the load runs""";
+              --stop-file the load ends early once this file exists (the script's faults are over)
+              --seconds   how long the load runs at most""";
 
     private static final Set<String> OPTIONS = Set.of("--base-url", "--users", "--workers", "--seconds", "--marks",
-            "--out");
+            "--stop-file", "--out");
 
     static FaultLoadOptions parse(List<String> args) {
         Map<String, String> values = new HashMap<>();
@@ -41,12 +44,14 @@ record FaultLoadOptions(String baseUrl, int users, int workers, Duration duratio
             throw new IllegalArgumentException("--base-url must start with http:// or https://: " + baseUrl);
         }
         String marks = values.get("--marks");
+        String stopFile = values.get("--stop-file");
         return new FaultLoadOptions(
                 baseUrl.replaceAll("/+$", ""),
                 positive(values, "--users", 40),
                 positive(values, "--workers", 20),
                 Duration.ofSeconds(positive(values, "--seconds", 60)),
                 marks == null ? null : Path.of(marks),
+                stopFile == null ? null : Path.of(stopFile),
                 Path.of(required(values, "--out")));
     }
 

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,19 +58,23 @@ final class FaultWorkload {
         this.log = log;
     }
 
-    /** Runs the workers until {@code duration} has passed and the last request of each has ended. */
-    void run(int workers, Duration duration) {
+    /**
+     * Runs the workers until {@code duration} has passed or {@code stopFile} (when not null) exists, and the last
+     * request of each has ended.
+     */
+    void run(int workers, Duration duration, Path stopFile) {
         long deadline = System.nanoTime() + duration.toNanos();
+        BooleanSupplier going = () -> System.nanoTime() < deadline && (stopFile == null || !Files.exists(stopFile));
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < workers; i++) {
-                threads.submit(() -> work(deadline));
+                threads.submit(() -> work(going));
             }
         }
     }
 
-    private void work(long deadline) {
+    private void work(BooleanSupplier going) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        while (System.nanoTime() < deadline) {
+        while (going.getAsBoolean()) {
             step(users.get(random.nextInt(users.size())), random);
             try {
                 Thread.sleep(50 + random.nextInt(101));
