@@ -232,7 +232,8 @@ public class AxonPlatformConfiguration {
             ProjectionProperties properties, MeterRegistry meters, EventStore eventStore,
             ObjectProvider<WritesAppliedListener> writesApplied) {
         ConsistentCommandGateway gateway = new ConsistentCommandGateway(commands, barrier,
-                properties.readYourWritesTimeout(), meters, writesApplied.orderedStream().toList());
+                properties.readYourWritesTimeout(), meters, writesApplied.orderedStream().toList(),
+                new TargetsLastEvent(eventStore));
         eventStore.registerDispatchInterceptor(events -> (index, event) -> {
             gateway.onPublish(event);
             return event;

@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * (the command has committed, but its result must not be reported as visible).
  * Commands are handled in the calling thread (Axon's local command bus), which is what lets the events
  * published by this command be attributed to this call.
+ * <p>
+ * A command that changed nothing (marking read an alert already read) publishes no event, yet its caller was told
+ * the change is made: when another caller made it a moment earlier, the read models may not show it yet. Such a
+ * command waits for its target aggregate's last event instead ({@link TargetsLastEvent}), which costs two indexed
+ * statements and, when that event has long been applied, one look at the token store.
  */
 public class ConsistentCommandGateway {
 
@@ -43,10 +48,12 @@ public class ConsistentCommandGateway {
     private final Counter timeouts;
     private final RateLimitedLog timeoutWarnings = new RateLimitedLog(log, WARN_EVERY, System::nanoTime);
     private final List<WritesAppliedListener> listeners;
+    private final TargetsLastEvent targetsLastEvent;
 
     ConsistentCommandGateway(CommandGateway commands, ProjectionBarrier barrier, Duration timeout, MeterRegistry meters,
-            List<WritesAppliedListener> listeners) {
+            List<WritesAppliedListener> listeners, TargetsLastEvent targetsLastEvent) {
         this.commands = commands;
+        this.targetsLastEvent = targetsLastEvent;
         this.listeners = List.copyOf(listeners);
         this.barrier = barrier;
         this.timeout = timeout;
@@ -61,10 +68,17 @@ public class ConsistentCommandGateway {
 
     /** Sends {@code command}, waits for its events to reach the read models, and returns the handler's result. */
     public <R> R send(Object command) {
-        if (PUBLISHED.get() != null) {
-            return commands.sendAndWait(command); // inside together(): the outermost call waits once
+        List<Published> published = PUBLISHED.get();
+        if (published == null) {
+            return together(() -> send(command)); // inside together(): the outermost call waits once
         }
-        return together(() -> commands.sendAndWait(command));
+        int before = published.size();
+        R result = commands.sendAndWait(command);
+        if (published.size() == before) {
+            targetsLastEvent.of(command).ifPresent(found -> published.add(new Published(found.getIdentifier(),
+                    barrier.expectStored(found), EventUsers.userIdOf(found.getPayload()).orElse(null))));
+        }
+        return result;
     }
 
     /**

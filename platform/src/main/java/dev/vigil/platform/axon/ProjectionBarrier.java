@@ -42,6 +42,18 @@ final class ProjectionBarrier {
 
     /** Registers what must apply {@code event}; returns a future that completes when they all have. */
     CompletableFuture<Void> expect(EventMessage<?> event) {
+        return expect(event, false);
+    }
+
+    /**
+     * Like {@link #expect}, for an event stored earlier, which any processor may have applied already, here or
+     * elsewhere: every segment it falls in is watched in the token store, which shows whether it has passed the event.
+     */
+    CompletableFuture<Void> expectStored(EventMessage<?> event) {
+        return expect(event, true);
+    }
+
+    private CompletableFuture<Void> expect(EventMessage<?> event, boolean stored) {
         Set<String> processors = ConcurrentHashMap.newKeySet();
         Map<String, Integer> elsewhere = new HashMap<>();
         for (EventProcessor processor : processing.eventProcessors().values()) {
@@ -54,9 +66,13 @@ final class ProjectionBarrier {
                 if (here.isPresent() && stillReplaying(here.get())) {
                     continue;
                 }
+                Optional<Integer> segment = segmentOf(processor.getName(), key);
+                if (stored && segment.isEmpty()) {
+                    continue; // no tokens yet: the processor will start from the beginning, this event included
+                }
                 processors.add(processor.getName());
-                if (here.isEmpty()) {
-                    segmentOf(processor.getName(), key).ifPresent(segment -> elsewhere.put(processor.getName(), segment));
+                if (here.isEmpty() || stored) {
+                    segment.ifPresent(id -> elsewhere.put(processor.getName(), id));
                 }
             }
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.identity.IdentityTestApplication;
 import dev.vigil.identity.api.RegisterUser;
+import dev.vigil.identity.api.UpdateProfile;
 import dev.vigil.platform.axon.ConsistentCommandGateway;
 import dev.vigil.platform.id.TimeOrderedIds;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.Segment;
@@ -41,6 +43,9 @@ class ReadYourWritesIntegrationTests {
 
     @Autowired
     ConsistentCommandGateway commands;
+
+    @Autowired
+    CommandGateway otherClient;
 
     @Autowired
     JdbcClient jdbc;
@@ -145,6 +150,47 @@ class ReadYourWritesIntegrationTests {
         assertThat(timeouts()).isEqualTo(timeoutsBefore);
     }
 
+    /**
+     * A command that changes nothing publishes no event, yet its caller is told the change is made. When another
+     * client made the same change a moment earlier (two tabs marking one alert read; bin/cluster-faults caught it),
+     * the read model may not show it yet: the command waits until it does. Here the other client's event is stored
+     * while nobody holds its segment, which this instance claims back a second later.
+     */
+    @Test
+    void aCommandThatChangesNothingWaitsForTheSameChangeAnotherClientJustMade() throws Exception {
+        UUID userId = TimeOrderedIds.next();
+        commands.send(new RegisterUser(userId, "twice-" + userId + "@example.org", "Before", "UTC"));
+        StreamingEventProcessor processor = processor();
+        Segment released = release(processor, processor.processingStatus().values().stream()
+                .map(status -> status.getSegment()).filter(segment -> segment.matches(userId)).findFirst().orElseThrow());
+        otherClient.sendAndWait(new UpdateProfile(userId, "After", "UTC"));
+        double timeoutsBefore = timeouts();
+        long started = System.nanoTime();
+        CompletableFuture<Boolean> claimedLater = CompletableFuture.supplyAsync(
+                () -> processor.claimSegment(released.getSegmentId()).join(),
+                CompletableFuture.delayedExecutor(CLAIMED_AFTER.toMillis(), TimeUnit.MILLISECONDS));
+
+        commands.send(new UpdateProfile(userId, "After", "UTC"));
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(jdbc.sql("SELECT display_name FROM identity.user_profile_view WHERE user_id = :id")
+                .param("id", userId).query(String.class).single()).as("the change, visible on return").isEqualTo("After");
+        assertThat(claimedLater.get(30, TimeUnit.SECONDS)).as("segment claimed back").isTrue();
+        assertThat(waited).isGreaterThanOrEqualTo(CLAIMED_AFTER);
+        assertThat(timeouts()).isEqualTo(timeoutsBefore);
+    }
+
+    @Test
+    void aCommandThatChangesNothingOfAChangeLongAppliedReturnsAtOnce() {
+        UUID userId = TimeOrderedIds.next();
+        commands.send(new RegisterUser(userId, "same-" + userId + "@example.org", "Same", "UTC"));
+        double timeoutsBefore = timeouts();
+
+        commands.send(new UpdateProfile(userId, "Same", "UTC"));
+
+        assertThat(timeouts()).as("no wait ran out").isEqualTo(timeoutsBefore);
+    }
+
     private StreamingEventProcessor processor() {
         StreamingEventProcessor processor = processing.eventProcessor(PROCESSOR, StreamingEventProcessor.class)
                 .orElseThrow();
@@ -154,7 +200,11 @@ class ReadYourWritesIntegrationTests {
 
     /** Releases a segment this instance holds (for longer than any test runs) and waits until nobody holds it. */
     private Segment releaseOneSegment(StreamingEventProcessor processor) {
-        Segment segment = processor.processingStatus().values().iterator().next().getSegment();
+        return release(processor, processor.processingStatus().values().iterator().next().getSegment());
+    }
+
+    /** Releases {@code segment}, which this instance holds, for longer than any test runs; waits until nobody holds it. */
+    private Segment release(StreamingEventProcessor processor, Segment segment) {
         processor.releaseSegment(segment.getSegmentId(), 1, TimeUnit.MINUTES);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 !processor.processingStatus().containsKey(segment.getSegmentId())
