@@ -28,8 +28,10 @@ import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -212,6 +214,12 @@ public class AxonPlatformConfiguration {
                 properties.instanceLiveness());
         instances.start(workers, properties.heartbeatInterval());
         return instances;
+    }
+
+    /** This instance joins the projection work once it is ready ({@link ProjectionInstances#announce()}). */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> announceProjectionInstance(ProjectionInstances instances) {
+        return ready -> instances.announce();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.vigil.platform.axon;
 
+import dev.vigil.platform.jdbc.TransientFailures;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;

@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code n % k} of them one more (which ones rotates with the processor's name), so the shares add up to
  * {@code n} and no two instances differ by more than one. An instance that joins lowers everyone's share and the
  * others release their surplus; one that stops deletes its row (or, crashed, stops refreshing it and drops out after
- * the liveness timeout), raising the others' shares so they claim what it held.
+ * the liveness timeout), raising the others' shares so they claim what it held. An instance writes its row only
+ * once it is ready ({@link #announce()}); until then it reads the others' rows and holds no more than is free.
  */
 final class ProjectionInstances implements MaxSegmentProvider, DisposableBean {
 
@@ -38,6 +39,7 @@ final class ProjectionInstances implements MaxSegmentProvider, DisposableBean {
     private final Duration liveness;
     private volatile List<String> live;
     private volatile Map<String, Segment[]> segments = Map.of();
+    private volatile boolean announced;
 
     ProjectionInstances(JdbcClient jdbc, String nodeId, Duration liveness) {
         this.jdbc = jdbc;
@@ -57,12 +59,28 @@ final class ProjectionInstances implements MaxSegmentProvider, DisposableBean {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** Refreshes this instance's row, then reads the live instances and the segment count of every processor. */
+    /**
+     * From now on the heartbeat tells the other instances that this one is live, and they release its share. Called
+     * once the application is ready: its processors are running then, so they claim what the others release at once.
+     * Announced while starting (the heartbeat's first beat), an instance that took 20 s to start left the segments the
+     * others gave up unclaimed meanwhile, and their writes timed out (bin/cluster-faults).
+     */
+    void announce() {
+        announced = true;
+        beat();
+    }
+
+    /**
+     * Refreshes this instance's row (once announced), then reads the live instances and the segment count of every
+     * processor.
+     */
     void beat() {
         try {
-            jdbc.sql("INSERT INTO axon.projection_instance (node_id, last_seen) VALUES (:node, now()) "
-                            + "ON CONFLICT (node_id) DO UPDATE SET last_seen = now()")
-                    .param("node", nodeId).update();
+            if (announced) {
+                jdbc.sql("INSERT INTO axon.projection_instance (node_id, last_seen) VALUES (:node, now()) "
+                                + "ON CONFLICT (node_id) DO UPDATE SET last_seen = now()")
+                        .param("node", nodeId).update();
+            }
             List<String> seen = jdbc.sql("SELECT node_id FROM axon.projection_instance "
                             + "WHERE last_seen > now() - make_interval(secs => :liveness) ORDER BY node_id")
                     .param("liveness", liveness.toMillis() / 1000.0).query(String.class).list();

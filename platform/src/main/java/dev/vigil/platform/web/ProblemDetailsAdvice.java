@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.vigil.platform.input.InvalidInput;
 import dev.vigil.platform.jdbc.LockTimeouts;
+import dev.vigil.platform.jdbc.TransientFailures;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.time.Instant;
@@ -301,6 +302,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (LockTimeouts.isLockNotAvailable(ex)) {
             return timeout(ex);
         }
+        return unexpectedOrTransient(ex);
+    }
+
+    /**
+     * A failure no handler above recognised, unless a database failure that passes by itself is inside it (a lost
+     * connection, a restarting PgBouncer, a serialization conflict): Axon's event store, for one, wraps those in its own
+     * {@code JdbcException}. That one is a 503 with {@code Retry-After}, with one ERROR line without the stack trace;
+     * the rest are 500.
+     */
+    private static ResponseEntity<ProblemDetail> unexpectedOrTransient(Exception ex) {
+        if (TransientFailures.isTransient(ex)) {
+            log.error("Database failure, answered 503: {}", ex.toString());
+            return timeoutAnswer();
+        }
         log.error("Unexpected failure", ex);
         return ResponseEntity.internalServerError().body(unexpected());
     }
@@ -336,8 +351,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 || AnnotatedElementUtils.hasAnnotation(ex.getClass(), ResponseStatus.class)) {
             throw ex;
         }
-        log.error("Unexpected failure", ex);
-        return ResponseEntity.internalServerError().body(unexpected());
+        return unexpectedOrTransient(ex);
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.vigil.platform.axon;
+package dev.vigil.platform.jdbc;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
@@ -12,9 +12,11 @@ import org.springframework.transaction.CannotCreateTransactionException;
 /**
  * Tells a failure that goes away by itself (the database unreachable, a lock or statement timeout, a
  * serialization conflict) from one that repeats on every try (a value the read table refuses, a bug). Only the
- * second kind is dead-lettered: parking a user's events because the database blinked would park everyone's.
+ * second kind is dead-lettered: parking a user's events because the database blinked would park everyone's. A
+ * request that meets the first kind is answered 503 with {@code Retry-After}, never 500, whichever layer wraps it
+ * (Axon's event store wraps a lost connection in its own {@code JdbcException}).
  */
-final class TransientFailures {
+public final class TransientFailures {
 
     /** SQLSTATE classes: connection exception, transaction rollback, insufficient resources, operator intervention, system error. */
     private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "40", "53", "57", "58");
@@ -24,7 +26,7 @@ final class TransientFailures {
     private TransientFailures() {
     }
 
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
                     || cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
