@@ -38,6 +38,7 @@ final class FaultWorkload {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
+    private static final Pattern PROBLEM_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"[^\"]*/problems/([a-z-]+)\"");
 
     /** Cumulative weights out of 100: reads 90, alert read + its follow-up 9, a new finding 1. */
     private static final int[] CUMULATIVE_WEIGHTS = {20, 40, 58, 70, 80, 90, 99, 100};
@@ -146,6 +147,19 @@ final class FaultWorkload {
                 .header("Authorization", bearer).header("Accept", "application/json");
     }
 
+    /**
+     * The status, and for an unexpected one the problem's type when the body names one ({@code 503 write-not-confirmed}
+     * and {@code 503 busy} call for different things).
+     */
+    private static String outcomeOf(HttpResponse<String> response, int expectedStatus) {
+        String status = Integer.toString(response.statusCode());
+        if (response.statusCode() == expectedStatus) {
+            return status;
+        }
+        Matcher type = PROBLEM_TYPE.matcher(response.body());
+        return type.find() ? status + " " + type.group(1) : status;
+    }
+
     /** Records the request; answers the response when it had the expected status, else null. */
     private HttpResponse<String> send(String name, HttpRequest request, int expectedStatus) {
         long startMs = System.currentTimeMillis();
@@ -154,7 +168,7 @@ final class FaultWorkload {
         HttpResponse<String> response = null;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            outcome = Integer.toString(response.statusCode());
+            outcome = outcomeOf(response, expectedStatus);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             outcome = e.getClass().getSimpleName();
