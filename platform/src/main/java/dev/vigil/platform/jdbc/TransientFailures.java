@@ -22,6 +22,11 @@ public final class TransientFailures {
     private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "40", "53", "57", "58");
     /** lock_not_available ({@code lock_timeout}, {@code NOWAIT}) */
     private static final String LOCK_NOT_AVAILABLE = "55P03";
+    /**
+     * What HikariCP's proxy answers, with no SQLSTATE, once the pool has evicted its connection as broken: code that
+     * still holds it (a unit of work rolling back) meets this instead of the connection failure itself.
+     */
+    private static final String EVICTED_CONNECTION = "Connection is closed";
 
     private TransientFailures() {
     }
@@ -33,7 +38,8 @@ public final class TransientFailures {
                     || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && isTransientState(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && (isTransientState(sql.getSQLState())
+                    || sql.getSQLState() == null && EVICTED_CONNECTION.equals(sql.getMessage()))) {
                 return true;
             }
         }

@@ -4,6 +4,7 @@ import dev.vigil.monitoring.domain.ExposureNotFound;
 import dev.vigil.monitoring.domain.RemovalNotAllowed;
 import dev.vigil.monitoring.domain.UnknownUser;
 import dev.vigil.monitoring.web.FindingIngestion.IngestionInterrupted;
+import dev.vigil.platform.jdbc.TransientFailures;
 import dev.vigil.platform.web.FieldError;
 import dev.vigil.platform.web.ProblemDetailsAdvice;
 import java.net.URI;
@@ -12,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -54,16 +56,26 @@ class MonitoringProblems {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
-    /** A server-side failure mid-batch: say how far it got and that the whole batch may be sent again. */
+    /**
+     * A server-side failure mid-batch: say how far it got and that the whole batch may be sent again. A database
+     * failure that passes by itself (a lost connection, PgBouncer restarting) is a 503 with {@code Retry-After}, the
+     * rest a 500.
+     */
     @ExceptionHandler(IngestionInterrupted.class)
     ResponseEntity<ProblemDetail> ingestionInterrupted(IngestionInterrupted ex) {
         log.error("event=finding_ingestion_interrupted {}", ex.getMessage(), ex.getCause());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        boolean passes = TransientFailures.isTransient(ex.getCause());
+        HttpStatus status = passes ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
                 "findings[" + ex.index() + "] could not be stored; the findings before it were. "
                         + "Send the whole batch again: stored findings answer as DUPLICATE with the same exposure ids.");
         problem.setType(URI.create("https://vigil.dev/problems/ingestion-interrupted"));
         problem.setTitle("Ingestion interrupted");
         problem.setProperty("storedFindings", ex.index());
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+        if (passes) {
+            answer.header(HttpHeaders.RETRY_AFTER, "1");
+        }
+        return answer.body(problem);
     }
 }
