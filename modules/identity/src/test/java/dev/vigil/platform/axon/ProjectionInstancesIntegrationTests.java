@@ -14,7 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * An instance counts for the others (who then release its share of the segments) only once it has announced itself,
  * when it is ready: one still starting would leave the released segments unclaimed until its processors run.
  */
-@SpringBootTest(classes = IdentityTestApplication.class)
+// a context of its own (the property only makes it distinct): an instance announced here lowers this context's share
+// of the segments for a heartbeat, which would delay the writes of a test sharing the context
+@SpringBootTest(classes = IdentityTestApplication.class, properties = "spring.application.name=projection-instances-test")
 class ProjectionInstancesIntegrationTests {
 
     private static final String PROFILE_PROCESSOR = "identity-user-profile";
