@@ -101,7 +101,7 @@ public class ConsistentCommandGateway {
             // write is not confirmed must not read an older copy next
             tellListeners(published);
             PUBLISHED.remove();
-            barrier.forget(published.stream().map(Published::eventIdentifier).toList());
+            published.forEach(each -> barrier.forget(each.eventIdentifier(), each.applied()));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventMessage;
@@ -79,8 +80,15 @@ final class ProjectionBarrier {
         if (processors.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        Expectation expectation = new Expectation(processors, new CompletableFuture<>());
-        pending.put(event.getIdentifier(), expectation);
+        // one expectation per event, shared by everyone who waits for it: a write and the command that found its change
+        // already made (two clients marking one alert read) wait for the same event
+        Expectation expectation = pending.compute(event.getIdentifier(), (id, existing) -> {
+            if (existing == null) {
+                return new Expectation(processors, new CompletableFuture<>(), new AtomicInteger(1));
+            }
+            existing.waiters().incrementAndGet();
+            return existing;
+        });
         elsewhere.forEach((processorName, segment) -> watch.watch(processorName, segment, event.getIdentifier()));
         return expectation.done();
     }
@@ -119,9 +127,14 @@ final class ProjectionBarrier {
         }
     }
 
-    /** Forget expectations nobody waits for any more (the command failed or the wait timed out). */
-    void forget(List<String> eventIdentifiers) {
-        eventIdentifiers.forEach(pending::remove);
+    /**
+     * One waiter no longer waits for the event (it ended, failed or timed out): once nobody does, the expectation goes.
+     * {@code awaited} is the future {@link #expect} gave it, so a waiter never drops a later expectation of the same
+     * event that others registered after its own had completed.
+     */
+    void forget(String eventIdentifier, CompletableFuture<Void> awaited) {
+        pending.computeIfPresent(eventIdentifier, (id, expectation) ->
+                expectation.done() != awaited || expectation.waiters().decrementAndGet() > 0 ? expectation : null);
     }
 
     /**
@@ -147,6 +160,6 @@ final class ProjectionBarrier {
                 && status.getCurrentPosition().orElse(-1) < status.getResetPosition().orElse(Long.MAX_VALUE);
     }
 
-    private record Expectation(Set<String> processors, CompletableFuture<Void> done) {
+    private record Expectation(Set<String> processors, CompletableFuture<Void> done, AtomicInteger waiters) {
     }
 }

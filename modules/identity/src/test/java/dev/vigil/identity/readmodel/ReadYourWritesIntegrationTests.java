@@ -12,9 +12,11 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.DateTimeUtils;
@@ -178,6 +180,37 @@ class ReadYourWritesIntegrationTests {
         assertThat(claimedLater.get(30, TimeUnit.SECONDS)).as("segment claimed back").isTrue();
         assertThat(waited).isGreaterThanOrEqualTo(CLAIMED_AFTER);
         assertThat(timeouts()).isEqualTo(timeoutsBefore);
+    }
+
+    /**
+     * Several callers waiting for one event share its expectation: each returns once it is applied. (When the second
+     * replaced the first's, the first waited out its timeout: the fuzz suite's concurrent no-op subscription
+     * commands answered 503.)
+     */
+    @Test
+    void concurrentCommandsThatChangeNothingAllReturnOnceTheChangeTheyFoundIsApplied() throws Exception {
+        UUID userId = TimeOrderedIds.next();
+        commands.send(new RegisterUser(userId, "thrice-" + userId + "@example.org", "Before", "UTC"));
+        StreamingEventProcessor processor = processor();
+        Segment released = release(processor, processor.processingStatus().values().stream()
+                .map(status -> status.getSegment()).filter(segment -> segment.matches(userId)).findFirst().orElseThrow());
+        otherClient.sendAndWait(new UpdateProfile(userId, "After", "UTC"));
+        double timeoutsBefore = timeouts();
+        CompletableFuture<Boolean> claimedLater = CompletableFuture.supplyAsync(
+                () -> processor.claimSegment(released.getSegmentId()).join(),
+                CompletableFuture.delayedExecutor(CLAIMED_AFTER.toMillis(), TimeUnit.MILLISECONDS));
+
+        List<CompletableFuture<Object>> callers = IntStream.range(0, 3).mapToObj(i -> CompletableFuture.supplyAsync(
+                () -> commands.send(new UpdateProfile(userId, "After", "UTC")))).toList();
+        for (CompletableFuture<Object> caller : callers) {
+            caller.get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(claimedLater.get(30, TimeUnit.SECONDS)).as("segment claimed back").isTrue();
+
+        assertThat(timeouts()).as("no caller waited out its timeout").isEqualTo(timeoutsBefore);
+        assertThat(jdbc.sql("SELECT display_name FROM identity.user_profile_view WHERE user_id = :id")
+                .param("id", userId).query(String.class).single()).isEqualTo("After");
     }
 
     @Test
