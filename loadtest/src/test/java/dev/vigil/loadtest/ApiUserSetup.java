@@ -29,6 +29,7 @@ final class ApiUserSetup {
     private static final String[] DATA_TYPES = {"EMAIL", "PHONE", "ADDRESS", "NAME", "DATE_OF_BIRTH"};
     private static final int QUIET_FINDINGS = 3; // LOW: an exposure without an alert, as in real scans
     private static final Duration ALERTS_DEADLINE = Duration.ofSeconds(60);
+    private static final int ATTEMPTS = 5;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
@@ -61,11 +62,29 @@ final class ApiUserSetup {
         return users;
     }
 
+    /**
+     * One user. A step answered 503 (the service shed load, or its read models had not confirmed the step in time,
+     * as on a machine shared with other builds) starts the user over under a new address after the pause the answer
+     * asks for; the half-made user stays behind, unused.
+     */
     private LoadUser createOne(int index) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return createOne(index, attempt);
+            } catch (Unavailable e) {
+                if (attempt == ATTEMPTS) {
+                    throw new IllegalStateException(e.getMessage() + " (" + ATTEMPTS + " attempts)", e);
+                }
+                Thread.sleep(e.retryAfter.toMillis());
+            }
+        }
+    }
+
+    private LoadUser createOne(int index, int attempt) throws IOException, InterruptedException {
         String service = "Bearer " + Tokens.service(600);
         String registered = send("POST", "/internal/v1/users", service, """
-                {"email":"loadtest-%s-%d@example.org","displayName":"Load %d","timeZone":"Europe/London"}"""
-                .formatted(runId, index, index), 201);
+                {"email":"loadtest-%s-%d-%d@example.org","displayName":"Load %d","timeZone":"Europe/London"}"""
+                .formatted(runId, index, attempt, index), 201);
         Matcher id = ID.matcher(registered);
         if (!id.find()) {
             throw new IllegalStateException("registration answered without an id: " + registered);
@@ -108,6 +127,8 @@ final class ApiUserSetup {
         try {
             String page = send("GET", "/api/v1/alerts?limit=100", bearer, null, 200);
             return page.split("\"alertId\"", -1).length - 1;
+        } catch (Unavailable e) {
+            return 0; // asked again after the loop's pause, until the deadline
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -125,6 +146,10 @@ final class ApiUserSetup {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 503) {
+            long pause = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+            throw new Unavailable(method + " " + path + " answered 503: " + response.body(), Duration.ofSeconds(pause));
+        }
         if (response.statusCode() != expectedStatus) {
             throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
@@ -137,6 +162,17 @@ final class ApiUserSetup {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A 503: worth another try after {@code retryAfter}. */
+    private static final class Unavailable extends IllegalStateException {
+
+        private final Duration retryAfter;
+
+        Unavailable(String message, Duration retryAfter) {
+            super(message);
+            this.retryAfter = retryAfter;
         }
     }
 }
