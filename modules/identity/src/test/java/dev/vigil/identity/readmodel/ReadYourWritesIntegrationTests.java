@@ -161,16 +161,9 @@ class ReadYourWritesIntegrationTests {
     @Test
     void aCommandThatChangesNothingWaitsForTheSameChangeAnotherClientJustMade() throws Exception {
         UUID userId = TimeOrderedIds.next();
-        commands.send(new RegisterUser(userId, "twice-" + userId + "@example.org", "Before", "UTC"));
-        StreamingEventProcessor processor = processor();
-        Segment released = release(processor, processor.processingStatus().values().stream()
-                .map(status -> status.getSegment()).filter(segment -> segment.matches(userId)).findFirst().orElseThrow());
-        otherClient.sendAndWait(new UpdateProfile(userId, "After", "UTC"));
         double timeoutsBefore = timeouts();
         long started = System.nanoTime();
-        CompletableFuture<Boolean> claimedLater = CompletableFuture.supplyAsync(
-                () -> processor.claimSegment(released.getSegmentId()).join(),
-                CompletableFuture.delayedExecutor(CLAIMED_AFTER.toMillis(), TimeUnit.MILLISECONDS));
+        CompletableFuture<Boolean> claimedLater = anotherClientRenames(userId, "After");
 
         commands.send(new UpdateProfile(userId, "After", "UTC"));
         Duration waited = Duration.ofNanos(System.nanoTime() - started);
@@ -190,15 +183,8 @@ class ReadYourWritesIntegrationTests {
     @Test
     void concurrentCommandsThatChangeNothingAllReturnOnceTheChangeTheyFoundIsApplied() throws Exception {
         UUID userId = TimeOrderedIds.next();
-        commands.send(new RegisterUser(userId, "thrice-" + userId + "@example.org", "Before", "UTC"));
-        StreamingEventProcessor processor = processor();
-        Segment released = release(processor, processor.processingStatus().values().stream()
-                .map(status -> status.getSegment()).filter(segment -> segment.matches(userId)).findFirst().orElseThrow());
-        otherClient.sendAndWait(new UpdateProfile(userId, "After", "UTC"));
         double timeoutsBefore = timeouts();
-        CompletableFuture<Boolean> claimedLater = CompletableFuture.supplyAsync(
-                () -> processor.claimSegment(released.getSegmentId()).join(),
-                CompletableFuture.delayedExecutor(CLAIMED_AFTER.toMillis(), TimeUnit.MILLISECONDS));
+        CompletableFuture<Boolean> claimedLater = anotherClientRenames(userId, "After");
 
         List<CompletableFuture<Object>> callers = IntStream.range(0, 3).mapToObj(i -> CompletableFuture.supplyAsync(
                 () -> commands.send(new UpdateProfile(userId, "After", "UTC")))).toList();
@@ -222,6 +208,20 @@ class ReadYourWritesIntegrationTests {
         commands.send(new UpdateProfile(userId, "Same", "UTC"));
 
         assertThat(timeouts()).as("no wait ran out").isEqualTo(timeoutsBefore);
+    }
+
+    /**
+     * Registers the user (applied), then plays another client renaming them while nobody holds their segment: the
+     * event is stored and not applied until this instance claims the segment back, {@link #CLAIMED_AFTER} from now.
+     */
+    private CompletableFuture<Boolean> anotherClientRenames(UUID userId, String name) {
+        commands.send(new RegisterUser(userId, "renamed-" + userId + "@example.org", "Before", "UTC"));
+        StreamingEventProcessor processor = processor();
+        Segment released = release(processor, processor.processingStatus().values().stream()
+                .map(status -> status.getSegment()).filter(segment -> segment.matches(userId)).findFirst().orElseThrow());
+        otherClient.sendAndWait(new UpdateProfile(userId, name, "UTC"));
+        return CompletableFuture.supplyAsync(() -> processor.claimSegment(released.getSegmentId()).join(),
+                CompletableFuture.delayedExecutor(CLAIMED_AFTER.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     private StreamingEventProcessor processor() {
