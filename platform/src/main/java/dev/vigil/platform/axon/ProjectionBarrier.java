@@ -62,19 +62,19 @@ final class ProjectionBarrier {
                     && handlers.eventHandlerInvoker().canHandleType(event.getPayloadType())) {
                 Object sequenceIdentifier = processing.sequencingPolicy(processor.getName()).getSequenceIdentifierFor(event);
                 Object key = sequenceIdentifier == null ? event.getIdentifier() : sequenceIdentifier;
-                Optional<EventTrackerStatus> here = streaming.processingStatus().values().stream()
+                Map<Integer, EventTrackerStatus> held = streaming.processingStatus();
+                Optional<EventTrackerStatus> here = held.values().stream()
                         .filter(status -> status.getSegment().matches(key)).findFirst();
                 if (here.isPresent() && stillReplaying(here.get())) {
                     continue;
                 }
-                Optional<Integer> segment = segmentOf(processor.getName(), key);
+                boolean watched = stored || here.isEmpty() || aboutToRelease(processor.getName(), held.size());
+                Optional<Integer> segment = watched ? segmentOf(processor.getName(), key) : Optional.empty();
                 if (stored && segment.isEmpty()) {
                     continue; // no tokens yet: the processor will start from the beginning, this event included
                 }
                 processors.add(processor.getName());
-                if (here.isEmpty() || stored || aboutToRelease(streaming)) {
-                    segment.ifPresent(id -> elsewhere.put(processor.getName(), id));
-                }
+                segment.ifPresent(id -> elsewhere.put(processor.getName(), id));
             }
         }
         if (processors.isEmpty()) {
@@ -99,8 +99,8 @@ final class ProjectionBarrier {
      * which the newcomer then applies. So the token store is watched too (seen once in four fault runs: a write
      * waited out its timeout after a rebalance).
      */
-    private boolean aboutToRelease(StreamingEventProcessor processor) {
-        return processor.processingStatus().size() > instances.getMaxSegments(processor.getName());
+    private boolean aboutToRelease(String processorName, int segmentsHeld) {
+        return segmentsHeld > instances.getMaxSegments(processorName);
     }
 
     /** Whether a write still waits for {@code processorName} to apply the event. */
