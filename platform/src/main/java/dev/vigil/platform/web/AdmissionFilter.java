@@ -18,8 +18,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Lets at most {@link AdmissionProperties#maxActive()} requests in at once; the others wait, first come first
  * served, up to {@link AdmissionProperties#maxWait()}, then get {@link ProblemDetailsAdvice#busy()}, the same 503
- * as a request that found no database connection. The actuator is never held back, so probes and scrapes answer
- * while the API queues.
+ * as a request that found no database connection. Before that, a request takes a turn of its {@link RouteGroup},
+ * which holds only part of the instance's turns and waits only briefly while its requests are slow: a stall in one
+ * group (a locked table) leaves the others their turns and connections. The actuator is never held back, so probes
+ * and scrapes answer while the API queues.
  */
 final class AdmissionFilter extends OncePerRequestFilter {
 
@@ -28,8 +30,10 @@ final class AdmissionFilter extends OncePerRequestFilter {
     private final ProblemWriter problems;
     private final Timer waits;
     private final Counter rejections;
+    private final RouteGroups groups;
 
     AdmissionFilter(AdmissionProperties settings, ProblemWriter problems, MeterRegistry meters) {
+        this.groups = new RouteGroups(settings, meters);
         this.turns = new Semaphore(settings.maxActive(), true);
         this.maxWaitNanos = settings.maxWait().toNanos();
         this.problems = problems;
@@ -54,16 +58,37 @@ final class AdmissionFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!admit()) {
-            rejections.increment();
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ProblemDetailsAdvice.BUSY_RETRY_AFTER_SECONDS));
-            problems.write(request, response, ProblemDetailsAdvice.busy());
+        RouteGroup group = groups.of(request.getRequestURI());
+        if (!admit(group)) {
+            turnAway(request, response);
             return;
         }
+        if (!admit()) {
+            group.release();
+            rejections.increment();
+            turnAway(request, response);
+            return;
+        }
+        long started = System.nanoTime();
         try {
             chain.doFilter(request, response);
         } finally {
             turns.release();
+            group.release(System.nanoTime() - started);
+        }
+    }
+
+    private void turnAway(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ProblemDetailsAdvice.BUSY_RETRY_AFTER_SECONDS));
+        problems.write(request, response, ProblemDetailsAdvice.busy());
+    }
+
+    private static boolean admit(RouteGroup group) {
+        try {
+            return group.admit();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

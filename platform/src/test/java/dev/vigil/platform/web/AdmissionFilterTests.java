@@ -103,9 +103,63 @@ class AdmissionFilterTests {
         assertThat(gauge("vigil.http.admission.active")).isZero();
     }
 
+    @Test
+    void aGroupHoldsNoMoreThanItsShareOfTurnsAndTheOtherGroupsAreServedMeanwhile() throws Exception {
+        AdmissionFilter filter = filter(4, Duration.ofSeconds(10), group(2, Duration.ofHours(1), Duration.ofSeconds(10)));
+        send(filter, "/api/v1/alerts", blocking());
+        send(filter, "/api/v1/alerts/7/read", blocking());
+        await().until(() -> groupGauge("/api/v1/alerts") == 2);
+
+        Future<MockHttpServletResponse> third = send(filter, "/api/v1/alerts", recording());
+        MockHttpServletResponse dashboard = send(filter, "/api/v1/dashboard", recording()).get(5, TimeUnit.SECONDS);
+        MockHttpServletResponse unknown = send(filter, "/api/v1/alertsx", recording()).get(5, TimeUnit.SECONDS);
+
+        assertThat(dashboard.getStatus()).isEqualTo(200);
+        assertThat(unknown.getStatus()).isEqualTo(200);
+        assertThat(served).containsExactly("/api/v1/dashboard", "/api/v1/alertsx");
+        assertThat(third).isNotDone();
+        assertThat(gauge("vigil.http.admission.active")).isEqualTo(2);
+
+        release.countDown();
+        assertThat(third.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(groupGauge("/api/v1/alerts")).isZero();
+    }
+
+    @Test
+    void aStalledGroupTurnsItsWaitersAwaySoonInsteadOfQueueingThemBehindTheStall() throws Exception {
+        // every served request counts as slow here, so one served request marks the group stalled
+        AdmissionFilter filter = filter(4, Duration.ofHours(1), group(1, Duration.ofNanos(1), Duration.ofMillis(50)));
+        assertThat(send(filter, "/api/v1/alerts", recording()).get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(meters.get("vigil.http.admission.group.slow").tag("group", "/api/v1/alerts").gauge().value()).isEqualTo(1);
+        send(filter, "/api/v1/alerts", blocking());
+        await().until(() -> groupGauge("/api/v1/alerts") == 1);
+
+        MockHttpServletResponse turnedAway = send(filter, "/api/v1/alerts", recording()).get(5, TimeUnit.SECONDS);
+
+        assertThat(turnedAway.getStatus()).isEqualTo(503);
+        assertThat(turnedAway.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(turnedAway.getContentAsString()).contains("\"type\":\"https://vigil.dev/problems/busy\"");
+        assertThat(meters.get("vigil.http.admission.group.rejected").tag("group", "/api/v1/alerts").counter().count())
+                .isEqualTo(1);
+        assertThat(meters.get("vigil.http.admission.rejected").counter().count()).isZero();
+    }
+
     private AdmissionFilter filter(int maxActive, Duration maxWait) {
-        return new AdmissionFilter(new AdmissionProperties(maxActive, maxWait), new ProblemWriter(new ObjectMapper()),
-                meters);
+        return filter(maxActive, maxWait, group(1_000, Duration.ofHours(1), maxWait));
+    }
+
+    private AdmissionFilter filter(int maxActive, Duration maxWait, AdmissionProperties.Group group) {
+        return new AdmissionFilter(new AdmissionProperties(maxActive, maxWait, group),
+                new ProblemWriter(new ObjectMapper()), meters);
+    }
+
+    private static AdmissionProperties.Group group(int maxActive, Duration slowAfter, Duration maxWaitWhenSlow) {
+        return new AdmissionProperties.Group(maxActive, slowAfter, maxWaitWhenSlow,
+                List.of("/api/v1/alerts", "/api/v1/dashboard"));
+    }
+
+    private double groupGauge(String group) {
+        return meters.get("vigil.http.admission.group.active").tag("group", group).gauge().value();
     }
 
     private Future<MockHttpServletResponse> send(AdmissionFilter filter, String path, FilterChain chain) {
