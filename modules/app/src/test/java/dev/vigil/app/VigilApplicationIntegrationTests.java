@@ -1,6 +1,7 @@
 package dev.vigil.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,8 +29,20 @@ class VigilApplicationIntegrationTests {
         JsonNode health = json.readTree(client().get().uri("/actuator/health").retrieve().body(String.class));
         assertThat(health.at("/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
-        assertThat(health.at("/components/db/details/database").asText()).isEqualTo("PostgreSQL");
-        assertThat(health.at("/components/redis/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/db/details/since").asText()).isNotEmpty();
+        await().until(() -> json.readTree(client().get().uri("/actuator/health").retrieve().body(String.class))
+                .at("/components/redis/status").asText().equals("UP"));
+    }
+
+    @Test
+    void readinessIsTheDatabaseAndTheApplicationStateNotTheCacheAndLivenessIsTheApplicationStateAlone() throws Exception {
+        JsonNode readiness = json.readTree(client().get().uri("/actuator/health/readiness").retrieve().body(String.class));
+        assertThat(readiness.at("/status").asText()).isEqualTo("UP");
+        assertThat(readiness.at("/components").properties()).extracting(java.util.Map.Entry::getKey)
+                .containsExactlyInAnyOrder("db", "readinessState");
+        JsonNode liveness = json.readTree(client().get().uri("/actuator/health/liveness").retrieve().body(String.class));
+        assertThat(liveness.at("/components").properties()).extracting(java.util.Map.Entry::getKey)
+                .containsExactly("livenessState");
     }
 
     @Test

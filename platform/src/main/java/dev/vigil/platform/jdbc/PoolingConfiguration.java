@@ -2,9 +2,14 @@ package dev.vigil.platform.jdbc;
 
 import dev.vigil.platform.sql.SlowStatementProperties;
 import dev.vigil.platform.sql.StatementTelemetry;
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.jdbc.DataSourceHealthContributorAutoConfiguration;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,8 +22,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * ({@code vigil.datasource.*}) and the statement telemetry around it ({@link PooledDataSourcePostProcessor}).
  * Boot binds the pool's metrics to Micrometer ({@code hikaricp_*}) and uses it for Flyway, JDBC and Axon.
  */
-@AutoConfiguration
-@EnableConfigurationProperties({VigilDataSourceProperties.class, SlowStatementProperties.class})
+/* before Boot's db health component, which stands back for the bean named dbHealthIndicator */
+@AutoConfiguration(before = DataSourceHealthContributorAutoConfiguration.class)
+@EnableConfigurationProperties({VigilDataSourceProperties.class, SlowStatementProperties.class,
+        DatabaseAvailabilityProperties.class})
 public class PoolingConfiguration {
 
     @Bean
@@ -29,7 +36,22 @@ public class PoolingConfiguration {
     /** Static, and given its collaborators lazily, so no bean is created early for it. */
     @Bean
     static PooledDataSourcePostProcessor pooledDataSourcePostProcessor(ConfigurableEnvironment environment,
-            ObjectProvider<VigilDataSourceProperties> settings, ObjectProvider<StatementTelemetry> telemetry) {
-        return new PooledDataSourcePostProcessor(environment, settings, telemetry);
+            ObjectProvider<VigilDataSourceProperties> settings, ObjectProvider<StatementTelemetry> telemetry,
+            ObjectProvider<DatabaseAvailability> availability) {
+        return new PooledDataSourcePostProcessor(environment, settings, telemetry, availability);
+    }
+
+    /** Probes the pool's database on a connection of its own, made the way the pool makes its connections. */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    DatabaseAvailability databaseAvailability(DataSource dataSource, DatabaseAvailabilityProperties probe,
+            ObjectProvider<MeterRegistry> meters) throws SQLException {
+        return new DatabaseAvailability(ProbeConnections.like(dataSource.unwrap(HikariDataSource.class), probe.answerTimeout()),
+                probe.interval(), probe.intervalWhileDown(), probe.answerTimeout(), meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /** The {@code db} health component, and what readiness waits for: the probe's last word, never a query of its own. */
+    @Bean
+    HealthIndicator dbHealthIndicator(DatabaseAvailability availability) {
+        return new DatabaseHealthIndicator(availability);
     }
 }

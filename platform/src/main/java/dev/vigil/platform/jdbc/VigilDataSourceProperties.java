@@ -16,6 +16,10 @@ import org.springframework.validation.annotation.Validated;
  * driver property of the pool, so it is set here and nowhere else. Every default is explained in docs/pooling.md.
  *
  * @param statementTimeout server-side {@code statement_timeout} of every pooled session
+ * @param lockTimeout server-side {@code lock_timeout} of every pooled session: how long a statement waits for a lock
+ *        another session holds (a migration's, an operator's {@code LOCK TABLE}) before it fails with 55P03 and the
+ *        request answers 503 {@code timeout}. Short, so a locked table holds a few connections for a moment rather
+ *        than every connection for the statement timeout (docs/reliability.md, "Bulkheads")
  * @param idleInTransactionTimeout server-side {@code idle_in_transaction_session_timeout}
  * @param connectTimeout TCP connect timeout of the driver
  * @param socketTimeout driver read timeout: the backstop when the network, not the query, hangs
@@ -26,6 +30,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("vigil.datasource")
 public record VigilDataSourceProperties(
         @DefaultValue("5s") @NotNull Duration statementTimeout,
+        @DefaultValue("500ms") @NotNull Duration lockTimeout,
         @DefaultValue("30s") @NotNull Duration idleInTransactionTimeout,
         @DefaultValue("5s") @NotNull Duration connectTimeout,
         @DefaultValue("30s") @NotNull Duration socketTimeout,
@@ -34,7 +39,7 @@ public record VigilDataSourceProperties(
 
     /** The driver properties these settings own, and the setting that says each. */
     static final Map<String, String> DRIVER_PROPERTY_SETTINGS = Map.of(
-            "options", "vigil.datasource.statement-timeout and vigil.datasource.idle-in-transaction-timeout",
+            "options", "vigil.datasource.statement-timeout, .lock-timeout and .idle-in-transaction-timeout",
             "connectTimeout", "vigil.datasource.connect-timeout",
             "socketTimeout", "vigil.datasource.socket-timeout",
             "prepareThreshold", "vigil.datasource.prepare-threshold");
@@ -56,6 +61,7 @@ public record VigilDataSourceProperties(
     Map<String, String> driverProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("options", "-c statement_timeout=" + statementTimeout.toMillis()
+                + " -c lock_timeout=" + lockTimeout.toMillis()
                 + " -c idle_in_transaction_session_timeout=" + idleInTransactionTimeout.toMillis());
         properties.put("connectTimeout", String.valueOf(Math.max(1, connectTimeout.toSeconds())));
         properties.put("socketTimeout", String.valueOf(Math.max(1, socketTimeout.toSeconds())));

@@ -1,6 +1,7 @@
 package dev.vigil.platform.redis;
 
 import java.net.URI;
+import java.time.Duration;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,6 +17,9 @@ import redis.clients.jedis.util.JedisURIHelper;
 @AutoConfiguration
 @EnableConfigurationProperties(RedisClientProperties.class)
 public class RedisConfiguration {
+
+    /** How often the health component pings Redis: how soon health shows an outage and a recovery. */
+    private static final Duration HEALTH_PING_INTERVAL = Duration.ofSeconds(1);
 
     @Bean(destroyMethod = "close")
     JedisPooled jedis(RedisClientProperties properties) {
@@ -38,8 +42,8 @@ public class RedisConfiguration {
         return new JedisPooled(JedisURIHelper.getHostAndPort(url), client, pool);
     }
 
-    @Bean
+    @Bean(initMethod = "start", destroyMethod = "close")
     HealthIndicator redisHealthIndicator(JedisPooled jedis, RedisClientProperties properties) {
-        return new RedisHealthIndicator(jedis, RedisUrls.redacted(properties.url()));
+        return new RedisHealthIndicator(jedis, RedisUrls.redacted(properties.url()), HEALTH_PING_INTERVAL);
     }
 }

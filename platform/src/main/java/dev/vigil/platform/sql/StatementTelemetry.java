@@ -1,8 +1,10 @@
 package dev.vigil.platform.sql;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.listener.ChainListener;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 
 /**
@@ -22,7 +24,14 @@ public final class StatementTelemetry implements AutoCloseable {
     }
 
     public DataSource wrap(DataSource pool, String name) {
-        return ProxyDataSourceBuilder.create(name, pool).listener(listeners()).build();
+        return wrap(pool, name, List.of());
+    }
+
+    /** The same, with more listeners after Vigil's own (one proxy, however many listen). */
+    public DataSource wrap(DataSource pool, String name, List<QueryExecutionListener> more) {
+        ChainListener chain = listeners();
+        more.forEach(chain::addListener);
+        return ProxyDataSourceBuilder.create(name, pool).listener(chain).build();
     }
 
     /** Every listener, in the order they see a statement. */

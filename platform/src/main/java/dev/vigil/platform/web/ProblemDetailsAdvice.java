@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.vigil.platform.input.InvalidInput;
+import dev.vigil.platform.jdbc.DatabaseAvailability;
+import dev.vigil.platform.jdbc.DatabaseUnavailableException;
 import dev.vigil.platform.jdbc.LockTimeouts;
 import dev.vigil.platform.jdbc.TransientFailures;
 import jakarta.validation.ConstraintViolationException;
@@ -67,6 +69,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static final URI NOT_FOUND = URI.create("https://vigil.dev/problems/not-found");
     public static final URI CONCURRENT_CHANGE = URI.create("https://vigil.dev/problems/concurrent-change");
     public static final URI BUSY = URI.create("https://vigil.dev/problems/busy");
+    public static final URI DATABASE_UNAVAILABLE = URI.create("https://vigil.dev/problems/database-unavailable");
     /** The field an error about a request body as a whole names. */
     static final String BODY = "body";
     /** Seconds a client should wait before retrying a request refused as {@link #busy()}. */
@@ -181,8 +184,30 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> busy(Exception ex) {
+        if (DatabaseAvailability.isConnectionFailure(ex)) {
+            return databaseUnavailableAnswer(ex);
+        }
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(BUSY_RETRY_AFTER_SECONDS)).body(busy());
+    }
+
+    /**
+     * The database cannot be reached: refused at once while {@code DatabaseAvailability} knows it is down, or a
+     * connection that could not be made or broke (the pool's timeout with a connection failure as its cause, a
+     * restarting PgBouncer). Not "busy": more capacity would not help, and an operator reads the type. Refusals are
+     * counted ({@code vigil_database_unavailable_total}) and the outage logged once, so only a failure the probe had
+     * not seen yet logs a line.
+     */
+    static ResponseEntity<ProblemDetail> databaseUnavailableAnswer(Throwable ex) {
+        if (!DatabaseUnavailableException.isCause(ex)) {
+            log.error("Database connection failure, answered 503: {}", ex.toString());
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database cannot be reached; retry in a moment");
+        problem.setType(DATABASE_UNAVAILABLE);
+        problem.setTitle("Database unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(BUSY_RETRY_AFTER_SECONDS)).body(problem);
     }
 
     /** Bean Validation outside MVC (a {@code @Validated} bean, a command): each violation at its property path. */
@@ -312,12 +337,27 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * the rest are 500.
      */
     private static ResponseEntity<ProblemDetail> unexpectedOrTransient(Exception ex) {
+        ResponseEntity<ProblemDetail> transientAnswer = transientDatabaseFailureAnswer(ex);
+        if (transientAnswer != null) {
+            return transientAnswer;
+        }
+        log.error("Unexpected failure", ex);
+        return ResponseEntity.internalServerError().body(unexpected());
+    }
+
+    /**
+     * The 503 for a database failure that passes by itself, wherever it was caught (here, or by a filter): the
+     * database unreachable, or a timeout, a conflict or a lost connection; null for any other failure.
+     */
+    static ResponseEntity<ProblemDetail> transientDatabaseFailureAnswer(Throwable ex) {
+        if (DatabaseAvailability.isConnectionFailure(ex)) {
+            return databaseUnavailableAnswer(ex);
+        }
         if (TransientFailures.isTransient(ex)) {
             log.error("Database failure, answered 503: {}", ex.toString());
             return timeoutAnswer();
         }
-        log.error("Unexpected failure", ex);
-        return ResponseEntity.internalServerError().body(unexpected());
+        return null;
     }
 
     private static ResponseEntity<ProblemDetail> timeoutAnswer() {

@@ -8,12 +8,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * The last stop for an exception nothing answered (one thrown by a filter, or one Spring MVC let through): one ERROR
- * line, while the request id is still in the MDC, and a 500 problem without the exception's text. Left to the
+ * line, while the request id is still in the MDC, and a 500 problem without the exception's text; a database failure
+ * that passes by itself (the database gone, a timeout) is the same 503 the API's handlers answer. Left to the
  * servlet container, the same failure logged a line without the request id and answered Spring Boot's own JSON.
  */
 final class UnhandledFailureFilter extends OncePerRequestFilter {
@@ -36,14 +39,22 @@ final class UnhandledFailureFilter extends OncePerRequestFilter {
                 log.debug("Client went away while {} {} was served", request.getMethod(), request.getRequestURI());
                 return;
             }
-            log.error("Unhandled failure serving {} {}", request.getMethod(), request.getRequestURI(), failure);
+            ResponseEntity<ProblemDetail> transientAnswer = ProblemDetailsAdvice.transientDatabaseFailureAnswer(failure);
+            if (transientAnswer == null) {
+                log.error("Unhandled failure serving {} {}", request.getMethod(), request.getRequestURI(), failure);
+            }
             if (!response.isCommitted()) {
                 String requestId = response.getHeader(RequestIdFilter.HEADER);
                 response.reset();
                 if (requestId != null) {
                     response.setHeader(RequestIdFilter.HEADER, requestId);
                 }
-                problems.write(request, response, ProblemDetailsAdvice.unexpected());
+                if (transientAnswer == null) {
+                    problems.write(request, response, ProblemDetailsAdvice.unexpected());
+                } else {
+                    transientAnswer.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+                    problems.write(request, response, transientAnswer.getBody());
+                }
             }
         }
     }

@@ -71,7 +71,7 @@ class DataSourceSettingsTests {
                 assertThat(pool.getDataSourceProperties())
                         .containsEntry("ApplicationName", "vigil")
                         .containsEntry("reWriteBatchedInserts", "true")
-                        .containsEntry("options", "-c statement_timeout=5000 -c idle_in_transaction_session_timeout=30000")
+                        .containsEntry("options", "-c statement_timeout=5000 -c lock_timeout=500 -c idle_in_transaction_session_timeout=30000")
                         .containsEntry("socketTimeout", "30")
                         .doesNotContainKey("prepareThreshold");
             });
@@ -97,7 +97,7 @@ class DataSourceSettingsTests {
             runner.withPropertyValues(URL, "vigil.datasource.statement-timeout=2s",
                     "vigil.datasource.prepare-threshold=0").run(context ->
                     assertThat(pool(context).getDataSourceProperties())
-                            .containsEntry("options", "-c statement_timeout=2000 -c idle_in_transaction_session_timeout=30000")
+                            .containsEntry("options", "-c statement_timeout=2000 -c lock_timeout=500 -c idle_in_transaction_session_timeout=30000")
                             .containsEntry("prepareThreshold", "0"));
         }
     }

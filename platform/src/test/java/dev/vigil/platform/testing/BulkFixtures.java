@@ -32,13 +32,14 @@ public final class BulkFixtures {
     }
 
     /**
-     * Lifts the statement timeout for the rest of the caller's transaction (one the test rolls back, say); the
-     * pooled session gets it back when the transaction ends.
+     * Lifts the statement and lock timeouts for the rest of the caller's transaction (one the test rolls back, say);
+     * the pooled session gets them back when the transaction ends.
      */
     public static void withoutStatementTimeout(JdbcClient jdbc) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("SET LOCAL lasts one transaction: lift the statement timeout inside one");
         }
         jdbc.sql("SET LOCAL statement_timeout = 0").update();
+        jdbc.sql("SET LOCAL lock_timeout = 0").update();
     }
 }

@@ -57,6 +57,7 @@ public class PgBouncerTestEnvironmentPostProcessor implements EnvironmentPostPro
         Binder binder = Binder.get(environment);
         setSessionTimeoutsOnTheRole(directUrl, username, password, database,
                 binder.bind("vigil.datasource.statement-timeout", Duration.class).orElse(Duration.ofSeconds(5)),
+                binder.bind("vigil.datasource.lock-timeout", Duration.class).orElse(Duration.ofMillis(500)),
                 binder.bind("vigil.datasource.idle-in-transaction-timeout", Duration.class)
                         .orElse(Duration.ofSeconds(30)));
 
@@ -80,11 +81,13 @@ public class PgBouncerTestEnvironmentPostProcessor implements EnvironmentPostPro
     }
 
     private static void setSessionTimeoutsOnTheRole(String url, String username, String password, String database,
-            Duration statementTimeout, Duration idleInTransactionTimeout) {
+            Duration statementTimeout, Duration lockTimeout, Duration idleInTransactionTimeout) {
         try (Connection connection = DriverManager.getConnection(url, username, password);
                 Statement statement = connection.createStatement()) {
             statement.execute("ALTER ROLE " + username + " IN DATABASE " + database + " SET statement_timeout = "
                     + statementTimeout.toMillis());
+            statement.execute("ALTER ROLE " + username + " IN DATABASE " + database + " SET lock_timeout = "
+                    + lockTimeout.toMillis());
             statement.execute("ALTER ROLE " + username + " IN DATABASE " + database
                     + " SET idle_in_transaction_session_timeout = " + idleInTransactionTimeout.toMillis());
         } catch (SQLException e) {
