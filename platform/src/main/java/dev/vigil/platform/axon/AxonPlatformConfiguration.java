@@ -256,8 +256,9 @@ public class AxonPlatformConfiguration {
 
     @Bean
     @ConditionalOnWebApplication
-    ProjectionAdminController projectionAdminController(ProjectionRebuilds rebuilds, ProjectionLagMeters lag) {
-        return new ProjectionAdminController(rebuilds, lag);
+    ProjectionAdminController projectionAdminController(ProjectionRebuilds rebuilds, ProjectionLagMeters lag,
+            ProjectionProperties properties) {
+        return new ProjectionAdminController(rebuilds, lag, properties.rebuildStreamTimeout());
     }
 
     @Bean
