@@ -257,8 +257,8 @@ public class AxonPlatformConfiguration {
     @Bean
     @ConditionalOnWebApplication
     ProjectionAdminController projectionAdminController(ProjectionRebuilds rebuilds, ProjectionLagMeters lag,
-            ProjectionProperties properties) {
-        return new ProjectionAdminController(rebuilds, lag, properties.rebuildStreamTimeout());
+            ProjectionInstances instances, ProjectionProperties properties) {
+        return new ProjectionAdminController(rebuilds, lag, instances.nodeId(), properties.rebuildStreamTimeout());
     }
 
     @Bean

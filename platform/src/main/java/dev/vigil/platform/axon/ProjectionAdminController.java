@@ -26,11 +26,14 @@ class ProjectionAdminController {
 
     private final ProjectionRebuilds rebuilds;
     private final ProjectionLagMeters lag;
+    private final String instance;
     private final Duration streamTimeout;
 
-    ProjectionAdminController(ProjectionRebuilds rebuilds, ProjectionLagMeters lag, Duration streamTimeout) {
+    ProjectionAdminController(ProjectionRebuilds rebuilds, ProjectionLagMeters lag, String instance,
+            Duration streamTimeout) {
         this.rebuilds = rebuilds;
         this.lag = lag;
+        this.instance = instance;
         this.streamTimeout = streamTimeout;
     }
 
@@ -48,7 +51,7 @@ class ProjectionAdminController {
             throw new ProjectionRebuilds.UnknownProjection(processor);
         }
         return ResponseEntity.ok().contentType(RebuildProgressStream.TEXT)
-                .body(RebuildProgressStream.start(rebuilds, processor, streamTimeout));
+                .body(RebuildProgressStream.start(rebuilds, processor, instance, streamTimeout));
     }
 
     @ExceptionHandler(ProjectionRebuilds.UnknownProjection.class)
