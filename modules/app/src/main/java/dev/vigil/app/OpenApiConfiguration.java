@@ -29,6 +29,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 /**
  * The OpenAPI description served at {@code /v3/api-docs} and checked into {@code docs/openapi.json}
@@ -41,7 +42,9 @@ class OpenApiConfiguration {
     static {
         // the caller comes from the token, the page and the feed's filters from the parameters documented below
         SpringDocUtils.getConfig().addAnnotationsToIgnore(CurrentUser.class).addRequestWrapperToIgnore(PageRequest.class)
-                .addRequestWrapperToIgnore(FeedSelection.class);
+                .addRequestWrapperToIgnore(FeedSelection.class)
+                // a rebuild's progress stream is lines of text, not the emitter's Java properties
+                .replaceWithClass(ResponseBodyEmitter.class, String.class);
     }
 
     @Bean

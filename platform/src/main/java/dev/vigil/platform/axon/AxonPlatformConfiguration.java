@@ -256,8 +256,9 @@ public class AxonPlatformConfiguration {
 
     @Bean
     @ConditionalOnWebApplication
-    ProjectionAdminController projectionAdminController(ProjectionRebuilds rebuilds, ProjectionLagMeters lag) {
-        return new ProjectionAdminController(rebuilds, lag);
+    ProjectionAdminController projectionAdminController(ProjectionRebuilds rebuilds, ProjectionLagMeters lag,
+            ProjectionInstances instances, ProjectionProperties properties) {
+        return new ProjectionAdminController(rebuilds, lag, instances.nodeId(), properties.rebuildStreamTimeout());
     }
 
     @Bean

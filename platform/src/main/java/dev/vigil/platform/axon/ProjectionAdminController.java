@@ -1,7 +1,6 @@
 package dev.vigil.platform.axon;
 
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -14,12 +13,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 /**
  * Operators' view of the read models: their processors, and rebuilding one with live progress.
  * {@code curl -N -X POST :8080/admin/projections/<processor>/rebuild} prints a line per second and the
- * events/s reached at the end (docs/projections.md).
+ * events/s reached at the end (docs/projections.md), for at most {@code vigil.projections.rebuild-stream-timeout}.
  */
 @RestController
 @RequestMapping("/admin/projections")
@@ -27,10 +26,15 @@ class ProjectionAdminController {
 
     private final ProjectionRebuilds rebuilds;
     private final ProjectionLagMeters lag;
+    private final String instance;
+    private final Duration streamTimeout;
 
-    ProjectionAdminController(ProjectionRebuilds rebuilds, ProjectionLagMeters lag) {
+    ProjectionAdminController(ProjectionRebuilds rebuilds, ProjectionLagMeters lag, String instance,
+            Duration streamTimeout) {
         this.rebuilds = rebuilds;
         this.lag = lag;
+        this.instance = instance;
+        this.streamTimeout = streamTimeout;
     }
 
     @GetMapping
@@ -42,26 +46,12 @@ class ProjectionAdminController {
     }
 
     @PostMapping(value = "/{processor}/rebuild", produces = MediaType.TEXT_PLAIN_VALUE)
-    ResponseEntity<StreamingResponseBody> rebuild(@PathVariable String processor) {
+    ResponseEntity<ResponseBodyEmitter> rebuild(@PathVariable String processor) {
         if (!rebuilds.processorNames().contains(processor)) {
             throw new ProjectionRebuilds.UnknownProjection(processor);
         }
-        StreamingResponseBody body = output -> {
-            PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(output, StandardCharsets.UTF_8), true);
-            try {
-                ProjectionRebuilds.Report report = rebuilds.rebuild(processor, progress -> out.printf(
-                        "%s position=%d/%d (%.1f%%) events/s=%.0f elapsed=%ds%n", progress.processor(), progress.position(),
-                        progress.head(), progress.percent(), progress.eventsPerSecond(), progress.elapsed().toSeconds()));
-                out.printf("done %s events=%d took=%.1fs events/s=%.0f%n", report.processor(), report.events(),
-                        report.took().toMillis() / 1000.0, report.eventsPerSecond());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                out.println("interrupted; the replay goes on in the processor");
-            } catch (ProjectionRebuilds.RebuildInProgress e) {
-                out.println("refused: " + e.getMessage());
-            }
-        };
-        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(body);
+        return ResponseEntity.ok().contentType(RebuildProgressStream.TEXT)
+                .body(RebuildProgressStream.start(rebuilds, processor, instance, streamTimeout));
     }
 
     @ExceptionHandler(ProjectionRebuilds.UnknownProjection.class)

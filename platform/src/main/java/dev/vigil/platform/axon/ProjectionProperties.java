@@ -25,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param appendPollInterval how often the event store is asked for events appended by other instances (appends on
  *     this instance wake the processors at once)
  * @param tokenPollInterval how often a write that waits for a segment held elsewhere reads the token store
+ * @param rebuildStreamTimeout the longest a rebuild's progress stream stays open (then it ends with a line saying
+ *     so; the replay goes on): its own limit, far above a realistic replay, instead of the container's 30 s default
+ *     for asynchronous requests, which cut every rebuild longer than that
  */
 @Validated
 @ConfigurationProperties("vigil.projections")
@@ -39,5 +42,13 @@ public record ProjectionProperties(
         @DefaultValue("1s") @NotNull Duration heartbeatInterval,
         @DefaultValue("3s") @NotNull Duration instanceLiveness,
         @DefaultValue("20ms") @NotNull Duration appendPollInterval,
-        @DefaultValue("5ms") @NotNull Duration tokenPollInterval) {
+        @DefaultValue("5ms") @NotNull Duration tokenPollInterval,
+        @DefaultValue("2h") @NotNull Duration rebuildStreamTimeout) {
+
+    public ProjectionProperties {
+        if (rebuildStreamTimeout != null && (rebuildStreamTimeout.isNegative() || rebuildStreamTimeout.isZero())) {
+            throw new IllegalArgumentException(
+                    "vigil.projections.rebuild-stream-timeout must be positive, got " + rebuildStreamTimeout);
+        }
+    }
 }

@@ -41,8 +41,12 @@ public class ProjectionRebuilds {
         this.eventStore = eventStore;
     }
 
-    /** Progress of a running rebuild. */
-    public record Progress(String processor, long position, long head, double eventsPerSecond, Duration elapsed) {
+    /**
+     * Progress of a running rebuild. {@code share} is the part of the processor's segments this instance replays
+     * (1.0: all of them); another instance holds the rest.
+     */
+    public record Progress(String processor, long position, long head, double eventsPerSecond, Duration elapsed,
+            double share) {
         public double percent() {
             return head <= 0 ? 100.0 : Math.min(100.0, 100.0 * Math.max(0, position) / head);
         }
@@ -50,6 +54,16 @@ public class ProjectionRebuilds {
 
     /** Outcome of a finished rebuild. */
     public record Report(String processor, long events, Duration took, double eventsPerSecond) {
+    }
+
+    /**
+     * Thrown when the rebuild can no longer follow its replay: the processor was stopped (a shutdown), or the
+     * database cannot be reached. The replay itself is the processor's and goes on once it runs again.
+     */
+    public static class ReplayOutOfSight extends RuntimeException {
+        ReplayOutOfSight(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** Thrown when the named processor does not exist. */
@@ -82,8 +96,12 @@ public class ProjectionRebuilds {
             log.info("event=projection_rebuild_started processor={} head={}", processorName, head);
             long started = System.nanoTime();
             stop(processor);
-            processor.resetTokens();
-            processor.start();
+            try {
+                processor.resetTokens();
+            } finally {
+                // refused (another instance holds a segment) or not: the processor runs again either way
+                processor.start();
+            }
 
             long lastReport = started;
             long position = -1;
@@ -91,8 +109,9 @@ public class ProjectionRebuilds {
                 Thread.sleep(100);
                 if (System.nanoTime() - lastReport >= REPORT_EVERY.toNanos()) {
                     lastReport = System.nanoTime();
+                    checkStillFollowable(processor);
                     position = position(processor);
-                    Progress now = progress(processorName, position, head, started);
+                    Progress now = progress(processorName, position, head, started, share(processor));
                     progress.accept(now);
                     log.info("event=projection_rebuild_progress processor={} position={} head={} percent={} events_per_s={}",
                             processorName, position, head, String.format("%.1f", now.percent()),
@@ -101,7 +120,7 @@ public class ProjectionRebuilds {
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             Report report = new Report(processorName, head, took, head / Math.max(1e-9, took.toNanos() / 1e9));
-            progress.accept(progress(processorName, head, head, started));
+            progress.accept(progress(processorName, head, head, started, 1.0));
             log.info("event=projection_rebuild_finished processor={} events={} took_ms={} events_per_s={}",
                     processorName, report.events(), took.toMillis(), Math.round(report.eventsPerSecond()));
             return report;
@@ -122,10 +141,42 @@ public class ProjectionRebuilds {
         }
     }
 
-    private static Progress progress(String name, long position, long head, long startedNanos) {
+    /**
+     * The loop watches the processor's status in memory, which neither a shutdown nor a lost database changes
+     * by itself: a stopped processor reports no segments and an unreachable database leaves them unclaimed, so
+     * the loop would wait forever. One cheap statement a second (the event store's head) finds the database gone.
+     */
+    private void checkStillFollowable(StreamingEventProcessor processor) {
+        if (!processor.isRunning()) {
+            throw new ReplayOutOfSight("processor " + processor.getName() + " was stopped (the instance is shutting"
+                    + " down?); its tokens keep the replay's place and it goes on when the processor runs again", null);
+        }
+        try {
+            eventStore.createHeadToken();
+        } catch (RuntimeException e) {
+            throw new ReplayOutOfSight("the event store cannot be read (" + rootMessage(e) + "); the processor"
+                    + " retries by itself and the replay goes on once the database is back", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static Progress progress(String name, long position, long head, long startedNanos, double share) {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
         double seconds = Math.max(1e-9, elapsed.toNanos() / 1e9);
-        return new Progress(name, position, head, Math.max(0, position) / seconds, elapsed);
+        return new Progress(name, position, head, Math.max(0, position) / seconds, elapsed, share);
+    }
+
+    /** The part of the key space whose segments this instance holds: their masks add up to 1 when it holds all. */
+    private static double share(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream()
+                .mapToDouble(s -> 1.0 / (s.getSegment().getMask() + 1)).sum();
     }
 
     private static boolean caughtUp(StreamingEventProcessor processor, long head) {
@@ -134,9 +185,8 @@ public class ProjectionRebuilds {
         // point arrives, which on a quiet store may be never
         boolean allAtHead = statuses.values().stream()
                 .allMatch(s -> !s.isErrorState() && s.getCurrentPosition().orElse(-1) >= head);
-        // every segment must be claimed: together their masks cover the whole key space
-        double covered = statuses.values().stream().mapToDouble(s -> 1.0 / (s.getSegment().getMask() + 1)).sum();
-        return !statuses.isEmpty() && allAtHead && covered >= 0.999;
+        // every segment must be claimed here: together their masks cover the whole key space
+        return !statuses.isEmpty() && allAtHead && share(processor) >= 0.999;
     }
 
     private static long position(StreamingEventProcessor processor) {
