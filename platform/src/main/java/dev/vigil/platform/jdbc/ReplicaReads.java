@@ -53,6 +53,11 @@ public final class ReplicaReads {
         try {
             result = read.apply(replica.jdbc);
         } catch (DataAccessException e) {
+            if (LockTimeouts.isLockNotAvailable(e)) {
+                // an ACCESS EXCLUSIVE lock taken on the primary and replayed here: the primary would make the read
+                // wait as long again, and the replica is fine
+                throw e;
+            }
             replica.monitor.failed(e);
             replica.fallbacks.increment();
             replica.count(Reason.REPLICA_FAILED);

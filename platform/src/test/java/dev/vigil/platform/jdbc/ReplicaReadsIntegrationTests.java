@@ -1,16 +1,21 @@
 package dev.vigil.platform.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.vigil.platform.testing.ReplicatedPostgres;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -83,6 +88,20 @@ class ReplicaReadsIntegrationTests {
         primary.sql("SELECT txid_current()").query(Long.class).single(); // a commit record, applied a second later
         lastWrites.record(writer, primaryPosition());
         Awaitility.await().atMost(PATIENCE).until(() -> onStandby(writer));
+    }
+
+    @Test
+    void aLockTimeoutOnTheStandbyIsTheReadsAnswerNotAReasonToAskThePrimary() {
+        // the lock a LOCK TABLE took on the primary is replayed on the standby: asking the primary would wait again
+        List<Boolean> askedStandby = new ArrayList<>();
+        assertThatThrownBy(() -> reads.forUser(UUID.randomUUID(), jdbc -> {
+            askedStandby.add(jdbc.sql(ON_STANDBY).query(Boolean.class).single());
+            throw new UncategorizedSQLException("read", "SELECT",
+                    new SQLException("canceling statement due to lock timeout", "55P03"));
+        })).isInstanceOf(UncategorizedSQLException.class);
+
+        assertThat(askedStandby).containsExactly(true);
+        assertThat(monitor.available()).isTrue();
     }
 
     private long primaryPosition() {
