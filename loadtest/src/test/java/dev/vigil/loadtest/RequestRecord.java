@@ -8,13 +8,18 @@ package dev.vigil.loadtest;
  */
 record RequestRecord(long startMs, String name, String outcome, long latencyMs, boolean ok) {
 
-    static final String CSV_HEADER = "start_ms,name,outcome,latency_ms,ok";
+    /** The group is the last column, so scripts that read the first five keep working. */
+    static final String CSV_HEADER = "start_ms,name,outcome,latency_ms,ok,group";
 
     long endMs() {
         return startMs + latencyMs;
     }
 
+    String group() {
+        return EndpointGroup.of(name);
+    }
+
     String csvLine() {
-        return startMs + "," + name + "," + outcome + "," + latencyMs + "," + ok;
+        return startMs + "," + name + "," + outcome + "," + latencyMs + "," + ok + "," + group();
     }
 }
