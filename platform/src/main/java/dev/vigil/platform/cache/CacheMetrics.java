@@ -1,5 +1,6 @@
 package dev.vigil.platform.cache;
 
+import dev.vigil.platform.redis.RedisBackoff;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

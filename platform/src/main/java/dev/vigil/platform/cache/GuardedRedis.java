@@ -1,6 +1,7 @@
 package dev.vigil.platform.cache;
 
 import dev.vigil.platform.logging.RateLimitedLog;
+import dev.vigil.platform.redis.RedisBackoff;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.LongSupplier;

@@ -8,6 +8,7 @@ import dev.vigil.platform.cache.CacheMetrics.Result;
 import dev.vigil.platform.cache.CacheMetrics.Store;
 import dev.vigil.platform.cache.NamespaceStore.Lookup;
 import dev.vigil.platform.logging.RateLimitedLog;
+import dev.vigil.platform.redis.RedisBackoff;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Objects;

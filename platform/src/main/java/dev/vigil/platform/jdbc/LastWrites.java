@@ -1,5 +1,6 @@
 package dev.vigil.platform.jdbc;
 
+import dev.vigil.platform.redis.RedisBackoff;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -29,29 +30,46 @@ final class LastWrites {
     private final UnifiedJedis redis;
     private final String prefix;
     private final Duration memory;
+    /** A hung Redis made every replica-routed read wait for its socket timeout: after a failure, skip it a while. */
+    private final RedisBackoff backoff;
 
-    LastWrites(UnifiedJedis redis, String keyPrefix, Duration memory) {
+    LastWrites(UnifiedJedis redis, String keyPrefix, Duration memory, RedisBackoff backoff) {
         this.redis = redis;
+        this.backoff = backoff;
         this.prefix = keyPrefix + "replica:write-lsn:";
         this.memory = memory;
     }
 
     /** Records that {@code user}'s data changed at or before {@code lsn}; false when Redis did not take it. */
     boolean record(UUID user, long lsn) {
+        RedisBackoff.Permit permit = backoff.permit();
+        if (permit == RedisBackoff.Permit.SKIP) {
+            return false;
+        }
         try {
             redis.eval(RAISE, List.of(prefix + user), List.of(Long.toString(lsn), Long.toString(memory.toMillis())));
+            backoff.succeeded(permit);
             return true;
         } catch (JedisException e) {
+            backoff.failed();
             return false;
         }
     }
 
     /** The user's last remembered write position, 0 when none, {@link #UNKNOWN} when Redis did not answer. */
     long of(UUID user) {
+        RedisBackoff.Permit permit = backoff.permit();
+        if (permit == RedisBackoff.Permit.SKIP) {
+            return UNKNOWN;
+        }
         try {
             String lsn = redis.get(prefix + user);
+            backoff.succeeded(permit);
             return lsn == null ? 0 : Long.parseLong(lsn);
-        } catch (JedisException | NumberFormatException e) {
+        } catch (JedisException e) {
+            backoff.failed();
+            return UNKNOWN;
+        } catch (NumberFormatException e) {
             return UNKNOWN;
         }
     }

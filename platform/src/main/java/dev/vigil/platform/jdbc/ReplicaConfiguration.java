@@ -3,11 +3,13 @@ package dev.vigil.platform.jdbc;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.vigil.platform.axon.WritesAppliedListener;
+import dev.vigil.platform.redis.RedisBackoff;
 import dev.vigil.platform.redis.RedisClientProperties;
 import dev.vigil.platform.redis.RedisConfiguration;
 import dev.vigil.platform.sql.StatementTelemetry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -90,7 +92,9 @@ public class ReplicaConfiguration {
 
         @Bean
         LastWrites replicaLastWrites(JedisPooled redis, RedisClientProperties redisProperties, ReplicaProperties replica) {
-            return new LastWrites(redis, redisProperties.keyPrefix(), replica.writeMemory());
+            // the read cache's back-off: a second without Redis after a failure, then one call tries it again
+            return new LastWrites(redis, redisProperties.keyPrefix(), replica.writeMemory(),
+                    new RedisBackoff(Duration.ofSeconds(1), System::nanoTime));
         }
 
         @Bean

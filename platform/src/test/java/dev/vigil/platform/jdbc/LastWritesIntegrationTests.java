@@ -2,6 +2,7 @@ package dev.vigil.platform.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.platform.redis.RedisBackoff;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.UUID;
@@ -16,7 +17,7 @@ class LastWritesIntegrationTests {
 
     private final String prefix = "vigil-test:last-writes:" + UUID.randomUUID() + ":";
     private final JedisPooled redis = new JedisPooled("127.0.0.1", 6379);
-    private final LastWrites lastWrites = new LastWrites(redis, prefix, Duration.ofSeconds(60));
+    private final LastWrites lastWrites = new LastWrites(redis, prefix, Duration.ofSeconds(60), backoff());
 
     @AfterEach
     void deleteKeysAndClose() {
@@ -47,6 +48,19 @@ class LastWritesIntegrationTests {
     }
 
     @Test
+    void afterAFailedCallRedisIsLeftAloneForTheBackOffSoAHungRedisDoesNotHoldEveryRead() {
+        UUID user = UUID.randomUUID();
+        lastWrites.record(user, 42);
+        RedisBackoff failedJustNow = new RedisBackoff(Duration.ofHours(1), System::nanoTime);
+        failedJustNow.failed();
+        LastWrites backingOff = new LastWrites(redis, prefix, Duration.ofSeconds(60), failedJustNow);
+
+        assertThat(backingOff.of(user)).as("Redis holds 42, but is not asked").isEqualTo(LastWrites.UNKNOWN);
+        assertThat(backingOff.record(user, 43)).isFalse();
+        assertThat(lastWrites.of(user)).isEqualTo(42);
+    }
+
+    @Test
     void whenRedisDoesNotAnswerTheLastWriteIsUnknownSoTheReadStaysOnThePrimary() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -54,9 +68,13 @@ class LastWritesIntegrationTests {
         }
         try (JedisPooled unreachable = new JedisPooled(new HostAndPort("127.0.0.1", closedPort),
                 DefaultJedisClientConfig.builder().connectionTimeoutMillis(500).build())) {
-            LastWrites blind = new LastWrites(unreachable, prefix, Duration.ofSeconds(60));
+            LastWrites blind = new LastWrites(unreachable, prefix, Duration.ofSeconds(60), backoff());
             assertThat(blind.record(UUID.randomUUID(), 42)).isFalse();
             assertThat(blind.of(UUID.randomUUID())).isEqualTo(LastWrites.UNKNOWN);
         }
+    }
+
+    private static RedisBackoff backoff() {
+        return new RedisBackoff(Duration.ofSeconds(1), System::nanoTime);
     }
 }

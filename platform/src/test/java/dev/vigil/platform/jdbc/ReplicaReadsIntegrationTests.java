@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.vigil.platform.redis.RedisBackoff;
 import dev.vigil.platform.testing.ReplicatedPostgres;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.SQLException;
@@ -33,7 +34,7 @@ class ReplicaReadsIntegrationTests {
     private final ReplicatedPostgres pair = ReplicatedPostgres.shared();
     private final String prefix = "vigil-test:replica-reads:" + UUID.randomUUID() + ":";
     private final JedisPooled redis = new JedisPooled("127.0.0.1", 6379);
-    private final LastWrites lastWrites = new LastWrites(redis, prefix, Duration.ofSeconds(60));
+    private final LastWrites lastWrites = new LastWrites(redis, prefix, Duration.ofSeconds(60), backoff());
     private HikariDataSource primaryPool;
     private HikariDataSource standbyPool;
     private JdbcClient primary;
@@ -119,5 +120,9 @@ class ReplicaReadsIntegrationTests {
         pool.setMaximumPoolSize(2);
         pool.setConnectionTimeout(1_000);
         return pool;
+    }
+
+    private static RedisBackoff backoff() {
+        return new RedisBackoff(Duration.ofSeconds(1), System::nanoTime);
     }
 }

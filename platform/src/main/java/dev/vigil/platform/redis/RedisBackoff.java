@@ -1,17 +1,18 @@
-package dev.vigil.platform.cache;
+package dev.vigil.platform.redis;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
- * Decides whether a cache operation may use Redis now. After a failure, Redis is skipped for the back-off, so
- * requests during an outage do not each wait for a timeout. When the back-off is over, exactly one caller
+ * Decides whether an optional use of Redis (the read cache, the replica's record of users' last writes) may call
+ * it now. After a failure, Redis is skipped for the back-off, so requests during an outage do not each wait for a
+ * timeout. When the back-off is over, exactly one caller
  * probes while the others keep skipping; its success ends the outage, its failure starts another back-off.
  */
-final class RedisBackoff {
+public final class RedisBackoff {
 
-    enum Permit {
+    public enum Permit {
         /** Redis is in back-off: do not call it. */
         SKIP,
         /** Redis is healthy. */
@@ -25,12 +26,12 @@ final class RedisBackoff {
     /** Null while Redis is healthy, otherwise the {@link System#nanoTime()} until which it is skipped. */
     private final AtomicReference<Long> skipUntil = new AtomicReference<>();
 
-    RedisBackoff(Duration backoff, LongSupplier nanoTicker) {
+    public RedisBackoff(Duration backoff, LongSupplier nanoTicker) {
         this.backoffNanos = backoff.toNanos();
         this.nanoTicker = nanoTicker;
     }
 
-    Permit permit() {
+    public Permit permit() {
         Long until = skipUntil.get();
         if (until == null) {
             return Permit.TRY;
@@ -44,16 +45,16 @@ final class RedisBackoff {
     }
 
     /** Reports a successful call; true when it was the probe that ended an outage. */
-    boolean succeeded(Permit permit) {
+    public boolean succeeded(Permit permit) {
         return permit == Permit.PROBE && skipUntil.getAndSet(null) != null;
     }
 
     /** Reports a failed call, (re)starting the back-off; true when Redis was considered healthy until now. */
-    boolean failed() {
+    public boolean failed() {
         return skipUntil.getAndSet(nanoTicker.getAsLong() + backoffNanos) == null;
     }
 
-    boolean inBackoff() {
+    public boolean inBackoff() {
         return skipUntil.get() != null;
     }
 }

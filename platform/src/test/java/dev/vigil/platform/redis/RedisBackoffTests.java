@@ -1,8 +1,8 @@
-package dev.vigil.platform.cache;
+package dev.vigil.platform.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.platform.cache.RedisBackoff.Permit;
+import dev.vigil.platform.redis.RedisBackoff.Permit;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
