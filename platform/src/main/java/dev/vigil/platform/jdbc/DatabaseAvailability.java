@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -14,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 
 /**
  * Whether the primary database can be reached, known before a request asks. A probe on a connection of its own,
@@ -22,12 +25,15 @@ import org.slf4j.LoggerFactory;
  * down, connection requests fail at once ({@link AvailabilityGatedDataSource}); the first successful probe opens them
  * again, so service resumes within {@code intervalWhileDown} of the database's return.
  * <p>
+ * While the database is gone the pool is told so ({@link Listener}): HikariCP would otherwise keep trying to connect
+ * with a back-off that grows to 5 s, and after the database's return make requests wait that long for a connection.
+ * <p>
  * A circuit breaker that learns from requests (Resilience4j's) would let requests pay for the learning: each failure
  * it counts waited out the pool's connection timeout, and in its half-open state it tests the database with a
  * request again. The probe pays instead, and only a connection-level failure (SQLSTATE class 08, a shutdown, a probe
  * that got no answer in time) counts as down: a refused login or a full server is a different incident.
  */
-public final class DatabaseAvailability implements AutoCloseable {
+public final class DatabaseAvailability implements ApplicationListener<ApplicationReadyEvent>, AutoCloseable {
 
     /** Opens the probe's connection, with short timeouts. */
     @FunctionalInterface
@@ -35,12 +41,20 @@ public final class DatabaseAvailability implements AutoCloseable {
         Connection connect() throws SQLException;
     }
 
+    /** What else follows the verdict: the pool, which stops trying to connect while the database is gone. */
+    interface Listener {
+        void unavailable();
+
+        void available();
+    }
+
     private static final Logger log = LoggerFactory.getLogger(DatabaseAvailability.class);
 
     private final ProbeConnector connector;
     private final Duration interval;
     private final Duration intervalWhileDown;
-    private final int answerTimeoutSeconds;
+    private final int answerTimeoutMillis;
+    private final Listener listener;
     private final Counter refused;
     private final AtomicBoolean probeQueued = new AtomicBoolean();
     private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(
@@ -51,17 +65,24 @@ public final class DatabaseAvailability implements AutoCloseable {
     private Connection connection;
 
     DatabaseAvailability(ProbeConnector connector, Duration interval, Duration intervalWhileDown,
-            Duration answerTimeout, MeterRegistry meters) {
+            Duration answerTimeout, Listener listener, MeterRegistry meters) {
         this.connector = connector;
         this.interval = interval;
         this.intervalWhileDown = intervalWhileDown;
-        this.answerTimeoutSeconds = (int) Math.max(1, answerTimeout.toSeconds());
+        this.answerTimeoutMillis = (int) answerTimeout.toMillis();
+        this.listener = listener;
         this.refused = Counter.builder("vigil.database.unavailable")
                 .description("Connection requests refused at once because the database was known to be unreachable")
                 .register(meters);
         Gauge.builder("vigil.database.available", this, watch -> watch.available ? 1 : 0)
                 .description("1 while the primary database answers the probe, 0 while it cannot be reached")
                 .register(meters);
+    }
+
+    /** Probes from when the application is ready: a context that never gets that far (a test's) probes nothing. */
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        start();
     }
 
     void start() {
@@ -123,9 +144,11 @@ public final class DatabaseAvailability implements AutoCloseable {
         try {
             if (connection == null) {
                 connection = connector.connect();
+                // a read past this fails with 08006: behind PgBouncer a query waits for a server that is not there
+                connection.setNetworkTimeout(Runnable::run, answerTimeoutMillis);
             }
-            if (!connection.isValid(answerTimeoutSeconds)) {
-                throw new SQLException("no answer within " + answerTimeoutSeconds + " s", "08006");
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SELECT 1");
             }
             markAvailable();
         } catch (SQLException | RuntimeException e) {
@@ -140,6 +163,7 @@ public final class DatabaseAvailability implements AutoCloseable {
 
     private void markAvailable() {
         if (!available) {
+            listener.available();
             available = true;
             Instant now = Instant.now();
             log.info("event=database_available unavailable_for={}", Duration.between(changedAt, now));
@@ -152,6 +176,7 @@ public final class DatabaseAvailability implements AutoCloseable {
         if (available) {
             available = false;
             changedAt = Instant.now();
+            listener.unavailable();
             log.error("event=database_unavailable reason=\"{}\" requests needing it are answered 503 until it answers again",
                     lastFailure);
         }
@@ -186,7 +211,7 @@ public final class DatabaseAvailability implements AutoCloseable {
     public void close() {
         prober.shutdownNow();
         try {
-            prober.awaitTermination(answerTimeoutSeconds + 1L, TimeUnit.SECONDS);
+            prober.awaitTermination(answerTimeoutMillis + 1_000L, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -42,11 +42,15 @@ public class PoolingConfiguration {
     }
 
     /** Probes the pool's database on a connection of its own, made the way the pool makes its connections. */
-    @Bean(initMethod = "start", destroyMethod = "close")
+    @Bean(destroyMethod = "close")
     DatabaseAvailability databaseAvailability(DataSource dataSource, DatabaseAvailabilityProperties probe,
             ObjectProvider<MeterRegistry> meters) throws SQLException {
-        return new DatabaseAvailability(ProbeConnections.like(dataSource.unwrap(HikariDataSource.class), probe.answerTimeout()),
-                probe.interval(), probe.intervalWhileDown(), probe.answerTimeout(), meters.getIfAvailable(SimpleMeterRegistry::new));
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        // a request that slipped past the gate as the database went fails rather than waits for the pool's resumption
+        System.setProperty("com.zaxxer.hikari.throwIfSuspended", "true");
+        return new DatabaseAvailability(ProbeConnections.like(pool, probe.answerTimeout()), probe.interval(),
+                probe.intervalWhileDown(), probe.answerTimeout(), new SuspendedWhileUnavailable(pool),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     /** The {@code db} health component, and what readiness waits for: the probe's last word, never a query of its own. */

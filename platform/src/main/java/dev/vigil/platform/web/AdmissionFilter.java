@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Lets at most {@link AdmissionProperties#maxActive()} requests in at once; the others wait, first come first
  * served, up to {@link AdmissionProperties#maxWait()}, then get {@link ProblemDetailsAdvice#busy()}, the same 503
  * as a request that found no database connection. Before that, a request takes a turn of its {@link RouteGroup},
- * which holds only part of the instance's turns and waits only briefly while its requests are slow: a stall in one
+ * which holds only part of the instance's turns and waits only briefly while its requests fail slowly: a stall in one
  * group (a locked table) leaves the others their turns and connections. The actuator is never held back, so probes
  * and scrapes answer while the API queues.
  */
@@ -70,11 +70,13 @@ final class AdmissionFilter extends OncePerRequestFilter {
             return;
         }
         long started = System.nanoTime();
+        boolean failed = true;
         try {
             chain.doFilter(request, response);
+            failed = response.getStatus() >= 500;
         } finally {
             turns.release();
-            group.release(System.nanoTime() - started);
+            group.release(System.nanoTime() - started, failed);
         }
     }
 

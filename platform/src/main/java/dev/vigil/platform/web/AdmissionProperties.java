@@ -34,9 +34,10 @@ public record AdmissionProperties(
      *
      * @param maxActive turns one group may hold; below the pool's 20 connections, so a stalled group leaves the
      *        others connections as well as turns
-     * @param slowAfter a group whose requests have lately taken this long on average is stalled rather than busy
+     * @param slowAfter a group most of whose recent requests failed after being served this long is stalled (requests
+     *        waiting on a lock fail after the 500 ms lock timeout) rather than busy
      * @param maxWaitWhenSlow how long a request waits for its group's turn while the group is stalled (otherwise it
-     *        waits up to {@code vigil.web.admission.max-wait}, as a burst needs): its caller hears 503 at once instead
+     *        waits up to {@code vigil.web.admission.max-wait}, as a burst needs): its caller hears 503 soon instead
      *        of queueing behind requests that are themselves waiting on a lock
      * @param prefixes the groups
      */

@@ -7,13 +7,19 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One group's share of the instance's turns, and how long its requests have lately taken. The average is an
- * exponentially weighted one over the last dozen or so requests; concurrent updates may lose one another's sample,
- * which only smooths it further.
+ * One group's share of the instance's turns, and whether the group is stalled: most of its recent requests failed
+ * after being served for {@code slow-after} or longer (a lock timeout, a statement timeout, a write whose read models
+ * did not follow). Slow requests that succeed are load, not a stall (a burst, a Redis that does not answer and is
+ * waited for): their group keeps the instance's long wait. The share of recent requests that failed slowly is an
+ * exponentially weighted one over the last dozen or so; concurrent updates may lose one another's sample, which
+ * only smooths it further.
  */
 final class RouteGroup {
 
     private static final double WEIGHT_OF_LATEST = 0.15;
+    private static final double STALLED_SHARE = 0.5;
+    /** How often a waiting request looks again whether its group has stalled meanwhile. */
+    private static final long RECHECK_NANOS = 100_000_000L;
 
     private final String name;
     private final int maxActive;
@@ -22,7 +28,7 @@ final class RouteGroup {
     private final long slowAfterNanos;
     private final long maxWaitWhenSlowNanos;
     private final Counter rejections;
-    private volatile double recentNanos;
+    private volatile double recentSlowFailures;
 
     RouteGroup(String name, AdmissionProperties settings, MeterRegistry meters) {
         this.name = name;
@@ -33,8 +39,9 @@ final class RouteGroup {
         this.maxWaitWhenSlowNanos = settings.group().maxWaitWhenSlow().toNanos();
         Gauge.builder("vigil.http.admission.group.active", this, RouteGroup::active).tag("group", name)
                 .description("Requests of the group being served").register(meters);
-        Gauge.builder("vigil.http.admission.group.slow", this, group -> group.slow() ? 1 : 0).tag("group", name)
-                .description("1 while the group's recent requests are slow enough to shorten its waits").register(meters);
+        Gauge.builder("vigil.http.admission.group.stalled", this, group -> group.stalled() ? 1 : 0).tag("group", name)
+                .description("1 while most of the group's recent requests failed slowly, which shortens its waits")
+                .register(meters);
         this.rejections = Counter.builder("vigil.http.admission.group.rejected").tag("group", name)
                 .description("Requests answered 503 because no turn of their group came free in time").register(meters);
     }
@@ -47,27 +54,37 @@ final class RouteGroup {
         return maxActive - turns.availablePermits();
     }
 
-    boolean slow() {
-        return recentNanos >= slowAfterNanos;
+    boolean stalled() {
+        return recentSlowFailures >= STALLED_SHARE;
     }
 
     /**
-     * Takes one of the group's turns, waiting in arrival order as long as the group's state allows; counts the
-     * request turned away otherwise.
+     * Takes one of the group's turns, waiting in arrival order as long as the group's state allows (looking again
+     * every 100 ms, so a wait that began before the stall ends with it); counts the request turned away otherwise.
      */
     boolean admit() throws InterruptedException {
         // a fair semaphore's tryAcquire() barges; asking with a zero timeout keeps arrival order
-        if (turns.tryAcquire(0, TimeUnit.NANOSECONDS)
-                || turns.tryAcquire(slow() ? maxWaitWhenSlowNanos : maxWaitNanos, TimeUnit.NANOSECONDS)) {
+        if (turns.tryAcquire(0, TimeUnit.NANOSECONDS)) {
             return true;
+        }
+        long started = System.nanoTime();
+        for (long left = maxWaitNanos; left > 0; left = allowedWait() - (System.nanoTime() - started)) {
+            if (turns.tryAcquire(Math.min(left, RECHECK_NANOS), TimeUnit.NANOSECONDS)) {
+                return true;
+            }
         }
         rejections.increment();
         return false;
     }
 
-    /** Gives back the turn of a request that was served, with how long serving it took. */
-    void release(long servedNanos) {
-        recentNanos += WEIGHT_OF_LATEST * (servedNanos - recentNanos);
+    private long allowedWait() {
+        return stalled() ? maxWaitWhenSlowNanos : maxWaitNanos;
+    }
+
+    /** Gives back the turn of a request that was served, with how long serving it took and whether it failed. */
+    void release(long servedNanos, boolean failed) {
+        double sample = failed && servedNanos >= slowAfterNanos ? 1 : 0;
+        recentSlowFailures += WEIGHT_OF_LATEST * (sample - recentSlowFailures);
         turns.release();
     }
 

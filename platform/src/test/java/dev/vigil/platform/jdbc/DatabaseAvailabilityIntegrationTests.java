@@ -33,7 +33,7 @@ class DatabaseAvailabilityIntegrationTests {
         try (HikariDataSource pool = pool(postgres.standbyUrl());
                 DatabaseAvailability availability = new DatabaseAvailability(
                         ProbeConnections.like(pool, Duration.ofSeconds(1)), Duration.ofMillis(100), Duration.ofMillis(50),
-                        Duration.ofSeconds(1), meters)) {
+                        Duration.ofMillis(500), new SuspendedWhileUnavailable(pool), meters)) {
             availability.start();
             DataSource gated = new AvailabilityGatedDataSource(pool,
                     new StaticListableBeanFactory(Map.of("availability", availability))
@@ -69,6 +69,7 @@ class DatabaseAvailabilityIntegrationTests {
         pool.setPoolName("availability-test");
         pool.setMaximumPoolSize(2);
         pool.setConnectionTimeout(2_000);
+        pool.setAllowPoolSuspension(true);
         return pool;
     }
 }

@@ -8,6 +8,8 @@ import dev.vigil.platform.testing.ExpectedLogs;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,8 @@ class DatabaseAvailabilityTests {
     private final AtomicReference<SQLException> connectFailure = new AtomicReference<>();
     private final DatabaseAvailability availability = new DatabaseAvailability(() -> {
         throw connectFailure.get();
-    }, Duration.ofHours(1), Duration.ofHours(1), Duration.ofSeconds(1), meters);
+    }, Duration.ofHours(1), Duration.ofHours(1), Duration.ofSeconds(1), listener(), meters);
+    private final List<String> told = new ArrayList<>();
 
     @AfterEach
     void close() {
@@ -45,6 +48,7 @@ class DatabaseAvailabilityTests {
         assertThat(meters.get("vigil.database.unavailable").counter().count()).isEqualTo(1);
         assertThat(new DatabaseHealthIndicator(availability).health().getStatus()).isEqualTo(Status.DOWN);
         logs.assertLogged(Level.ERROR, "event=database_unavailable");
+        assertThat(told).containsExactly("unavailable");
     }
 
     @Test
@@ -67,5 +71,20 @@ class DatabaseAvailabilityTests {
         assertThat(availability.isAvailable()).isTrue();
         assertThat(meters.get("vigil.database.available").gauge().value()).isEqualTo(1);
         assertThat(new DatabaseHealthIndicator(availability).health().getStatus()).isEqualTo(Status.UP);
+        assertThat(told).isEmpty();
+    }
+
+    private DatabaseAvailability.Listener listener() {
+        return new DatabaseAvailability.Listener() {
+            @Override
+            public void unavailable() {
+                told.add("unavailable");
+            }
+
+            @Override
+            public void available() {
+                told.add("available");
+            }
+        };
     }
 }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,10 +128,12 @@ class AdmissionFilterTests {
 
     @Test
     void aStalledGroupTurnsItsWaitersAwaySoonInsteadOfQueueingThemBehindTheStall() throws Exception {
-        // every served request counts as slow here, so one served request marks the group stalled
+        // every request counts as slow here: five that failed mark the group stalled
         AdmissionFilter filter = filter(4, Duration.ofHours(1), group(1, Duration.ofNanos(1), Duration.ofMillis(50)));
-        assertThat(send(filter, "/api/v1/alerts", recording()).get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
-        assertThat(meters.get("vigil.http.admission.group.slow").tag("group", "/api/v1/alerts").gauge().value()).isEqualTo(1);
+        for (int failed = 0; failed < 5; failed++) {
+            assertThat(send(filter, "/api/v1/alerts", answering(503)).get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(503);
+        }
+        assertThat(stalled("/api/v1/alerts")).isEqualTo(1);
         send(filter, "/api/v1/alerts", blocking());
         await().until(() -> groupGauge("/api/v1/alerts") == 1);
 
@@ -142,6 +145,15 @@ class AdmissionFilterTests {
         assertThat(meters.get("vigil.http.admission.group.rejected").tag("group", "/api/v1/alerts").counter().count())
                 .isEqualTo(1);
         assertThat(meters.get("vigil.http.admission.rejected").counter().count()).isZero();
+    }
+
+    @Test
+    void slowRequestsThatSucceedAreLoadNotAStall() throws Exception {
+        AdmissionFilter filter = filter(4, Duration.ofHours(1), group(1, Duration.ofNanos(1), Duration.ofMillis(50)));
+        for (int served = 0; served < 10; served++) {
+            assertThat(send(filter, "/api/v1/alerts", recording()).get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        }
+        assertThat(stalled("/api/v1/alerts")).isZero();
     }
 
     private AdmissionFilter filter(int maxActive, Duration maxWait) {
@@ -156,6 +168,14 @@ class AdmissionFilterTests {
     private static AdmissionProperties.Group group(int maxActive, Duration slowAfter, Duration maxWaitWhenSlow) {
         return new AdmissionProperties.Group(maxActive, slowAfter, maxWaitWhenSlow,
                 List.of("/api/v1/alerts", "/api/v1/dashboard"));
+    }
+
+    private double stalled(String group) {
+        return meters.get("vigil.http.admission.group.stalled").tag("group", group).gauge().value();
+    }
+
+    private static FilterChain answering(int status) {
+        return (request, response) -> ((HttpServletResponse) response).setStatus(status);
     }
 
     private double groupGauge(String group) {
