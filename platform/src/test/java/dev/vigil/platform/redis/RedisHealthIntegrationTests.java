@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.HttpCodeStatusMapper;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import redis.clients.jedis.JedisPooled;
@@ -21,6 +22,17 @@ class RedisHealthIntegrationTests {
     @Autowired
     @Qualifier("redisHealthIndicator")
     HealthIndicator health;
+
+    @Autowired
+    HttpCodeStatusMapper statusCodes;
+
+    @Test
+    void aDegradedRedisLeavesHealthAt200WhileDownAndOutOfServiceStay503ForLoadBalancers() {
+        assertThat(statusCodes.getStatusCode(RedisHealthIndicator.DEGRADED)).isEqualTo(200);
+        assertThat(statusCodes.getStatusCode(Status.UP)).isEqualTo(200);
+        assertThat(statusCodes.getStatusCode(Status.DOWN)).isEqualTo(503);
+        assertThat(statusCodes.getStatusCode(Status.OUT_OF_SERVICE)).isEqualTo(503);
+    }
 
     @Test
     void reportsUpWhenRedisAnswers() {
