@@ -202,12 +202,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (!DatabaseUnavailableException.isCause(ex)) {
             log.error("Database connection failure, answered 503: {}", ex.toString());
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        return retryShortly(DATABASE_UNAVAILABLE, "Database unavailable",
                 "The database cannot be reached; retry in a moment");
-        problem.setType(DATABASE_UNAVAILABLE);
-        problem.setTitle("Database unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(BUSY_RETRY_AFTER_SECONDS)).body(problem);
     }
 
     /** Bean Validation outside MVC (a {@code @Validated} bean, a command): each violation at its property path. */
@@ -361,10 +357,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> timeoutAnswer() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The database did not answer in time; retry in a moment");
-        problem.setType(TIMEOUT);
-        problem.setTitle("Timeout");
+        return retryShortly(TIMEOUT, "Timeout", "The database did not answer in time; retry in a moment");
+    }
+
+    /** A 503 problem with {@code Retry-After: }{@value #BUSY_RETRY_AFTER_SECONDS}. */
+    private static ResponseEntity<ProblemDetail> retryShortly(URI type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+        problem.setType(type);
+        problem.setTitle(title);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(BUSY_RETRY_AFTER_SECONDS)).body(problem);
     }
