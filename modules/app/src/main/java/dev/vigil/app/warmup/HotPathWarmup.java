@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ public class HotPathWarmup {
     /** Two at once: both cores busy, and the pool, the admission gate and the cache see concurrent requests. */
     private static final int CLIENTS = 2;
 
+    private static final int CUT_BY_BUDGET = -1;
+
     private final WarmupProperties settings;
     private final TokenMinter tokens;
 
@@ -63,9 +66,11 @@ public class HotPathWarmup {
                             if (left <= 0) {
                                 return;
                             }
-                            requests.incrementAndGet();
-                            int status = send(http, port, path, bearer, Duration.ofNanos(left), firstFailure);
-                            statuses.merge(status, 1, Integer::sum);
+                            int status = send(http, port, path, bearer, Duration.ofNanos(left), deadline, firstFailure);
+                            if (status != CUT_BY_BUDGET) {
+                                requests.incrementAndGet();
+                                statuses.merge(status, 1, Integer::sum);
+                            }
                         }
                     }
                 });
@@ -75,14 +80,23 @@ public class HotPathWarmup {
                 System.nanoTime() >= deadline, firstFailure.get());
     }
 
-    /** The answer's status, or 0 for none (the first such failure kept for the report). */
-    private static int send(HttpClient http, int port, String path, String bearer, Duration timeout,
+    /**
+     * The answer's status; 0 for none (the first such failure kept for the report), or {@link #CUT_BY_BUDGET} for a
+     * request still waiting when the budget ran out, which is neither an answer nor a failure.
+     */
+    private static int send(HttpClient http, int port, String path, String bearer, Duration timeout, long deadline,
             AtomicReference<String> firstFailure) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", bearer).header("Accept", "application/json").timeout(timeout).GET().build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException | RuntimeException e) { // the time-out at the budget's end included
+        } catch (HttpTimeoutException e) {
+            if (System.nanoTime() - deadline >= 0) {
+                return CUT_BY_BUDGET;
+            }
+            firstFailure.compareAndSet("", path + ": " + e);
+            return 0;
+        } catch (IOException | RuntimeException e) {
             firstFailure.compareAndSet("", path + ": " + e);
             return 0;
         } catch (InterruptedException e) {
