@@ -26,8 +26,8 @@ class TransientFailureAnswerTests {
     private final ProblemDetailsAdvice advice = new ProblemDetailsAdvice();
 
     @Test
-    void aLostConnectionInsideAxonsJdbcExceptionIsA503() throws Exception {
-        logs.expect(Level.ERROR, "Database failure, answered 503");
+    void aLostConnectionInsideAxonsJdbcExceptionIsA503DatabaseUnavailable() throws Exception {
+        logs.expect(Level.ERROR, "Database connection failure, answered 503");
         JdbcException wrapped = new JdbcException("Failed to create a SQL statement",
                 new PSQLException("An I/O error occurred while sending to the backend.", PSQLState.CONNECTION_FAILURE));
 
@@ -35,7 +35,7 @@ class TransientFailureAnswerTests {
 
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
-        assertThat(answer.getBody().getType()).isEqualTo(ProblemDetailsAdvice.TIMEOUT);
+        assertThat(answer.getBody().getType()).isEqualTo(ProblemDetailsAdvice.DATABASE_UNAVAILABLE);
         assertThat(answer.getBody().getDetail()).doesNotContain("I/O error");
     }
 
