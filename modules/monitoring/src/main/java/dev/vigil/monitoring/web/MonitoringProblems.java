@@ -4,7 +4,6 @@ import dev.vigil.monitoring.domain.ExposureNotFound;
 import dev.vigil.monitoring.domain.RemovalNotAllowed;
 import dev.vigil.monitoring.domain.UnknownUser;
 import dev.vigil.monitoring.web.FindingIngestion.IngestionInterrupted;
-import dev.vigil.platform.jdbc.DatabaseAvailability;
 import dev.vigil.platform.jdbc.TransientFailures;
 import dev.vigil.platform.web.FieldError;
 import dev.vigil.platform.web.ProblemDetailsAdvice;
@@ -65,7 +64,7 @@ class MonitoringProblems {
     @ExceptionHandler(IngestionInterrupted.class)
     ResponseEntity<ProblemDetail> ingestionInterrupted(IngestionInterrupted ex) {
         log.error("event=finding_ingestion_interrupted {}", ex.getMessage(), ex.getCause());
-        boolean passes = TransientFailures.isTransient(ex.getCause()) || DatabaseAvailability.isConnectionFailure(ex.getCause());
+        boolean passes = TransientFailures.isTransient(ex.getCause());
         HttpStatus status = passes ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
                 "findings[" + ex.index() + "] could not be stored; the findings before it were. "
