@@ -30,7 +30,10 @@ final class LastWrites {
     private final UnifiedJedis redis;
     private final String prefix;
     private final Duration memory;
-    /** A hung Redis made every replica-routed read wait for its socket timeout: after a failure, skip it a while. */
+    /**
+     * A hung Redis made every replica-routed read wait for its socket timeout: after a failure, reads skip it a while
+     * (and read the primary).
+     */
     private final RedisBackoff backoff;
 
     LastWrites(UnifiedJedis redis, String keyPrefix, Duration memory, RedisBackoff backoff) {
@@ -42,13 +45,10 @@ final class LastWrites {
 
     /** Records that {@code user}'s data changed at or before {@code lsn}; false when Redis did not take it. */
     boolean record(UUID user, long lsn) {
-        RedisBackoff.Permit permit = backoff.permit();
-        if (permit == RedisBackoff.Permit.SKIP) {
-            return false;
-        }
+        // never skipped for the back-off: a write missing here would send its writer's reads to a standby that may
+        // not have it once the back-off is over; a write pays the timeout instead
         try {
             redis.eval(RAISE, List.of(prefix + user), List.of(Long.toString(lsn), Long.toString(memory.toMillis())));
-            backoff.succeeded(permit);
             return true;
         } catch (JedisException e) {
             backoff.failed();
