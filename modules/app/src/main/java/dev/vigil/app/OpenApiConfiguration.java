@@ -10,6 +10,7 @@ import dev.vigil.platform.input.SafeText;
 import dev.vigil.platform.input.StorableInstant;
 import dev.vigil.platform.paging.PageRequest;
 import dev.vigil.platform.paging.PagingProperties;
+import dev.vigil.platform.response.JsonResponse;
 import dev.vigil.platform.web.CurrentUser;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -43,6 +44,8 @@ class OpenApiConfiguration {
         // the caller comes from the token, the page and the feed's filters from the parameters documented below
         SpringDocUtils.getConfig().addAnnotationsToIgnore(CurrentUser.class).addRequestWrapperToIgnore(PageRequest.class)
                 .addRequestWrapperToIgnore(FeedSelection.class)
+                // a read's body, already JSON: described as what it is the JSON of
+                .addResponseWrapperToIgnore(JsonResponse.class)
                 // a rebuild's progress stream is lines of text, not the emitter's Java properties
                 .replaceWithClass(ResponseBodyEmitter.class, String.class);
     }

@@ -6,7 +6,7 @@ import java.util.UUID;
  * Where cached reads live in Redis. Each (space, user) namespace is one hash,
  * {@code <vigil.redis.key-prefix>cache:<space>:<user id>}, holding
  * <ul>
- * <li>one field per entry, {@code e:<entry key>}, whose value is the entry's JSON, and</li>
+ * <li>one field per entry, {@code e:<entry key>}, whose value is the entry as stored (JSON, or the bytes a caller encoded), and</li>
  * <li>at most one {@code gen} field: a random token that each invalidation replaces, so that a store can tell
  * whether the namespace was invalidated since the read that missed.</li>
  * </ul>

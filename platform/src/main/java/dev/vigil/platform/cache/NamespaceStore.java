@@ -1,5 +1,6 @@
 package dev.vigil.platform.cache;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,7 +20,7 @@ final class NamespaceStore {
      */
     private static final RedisScript STORE_IF_UNCHANGED = new RedisScript("""
             -- KEYS[1] namespace; ARGV[1] generation seen by the read ('' for none), ARGV[2] entry field,
-            -- ARGV[3] entry JSON, ARGV[4] TTL in milliseconds
+            -- ARGV[3] entry value, ARGV[4] TTL in milliseconds
             local generation = redis.call('HGET', KEYS[1], '%1$s') or ''
             if generation ~= ARGV[1] then
               return 0
@@ -46,22 +47,29 @@ final class NamespaceStore {
             return 1
             """.formatted(CacheKeys.GENERATION_FIELD));
 
+    private static final byte[] GENERATION_FIELD = utf8(CacheKeys.GENERATION_FIELD);
+
     private final UnifiedJedis jedis;
 
     NamespaceStore(UnifiedJedis jedis) {
         this.jedis = jedis;
     }
 
-    /** The entry's JSON (if cached) and the namespace's current generation, in one {@code HMGET}. */
+    /**
+     * The entry's bytes (if cached) and the namespace's current generation, in one {@code HMGET}. Binary, so a
+     * stored value reaches its caller as Redis holds it, never decoded to a string and encoded again.
+     */
     Lookup read(String namespace, String entryKey) {
-        List<String> values = jedis.hmget(namespace, CacheKeys.entryField(entryKey), CacheKeys.GENERATION_FIELD);
-        return new Lookup(values.get(0), values.get(1) == null ? Lookup.NO_GENERATION : values.get(1));
+        List<byte[]> values = jedis.hmget(utf8(namespace), utf8(CacheKeys.entryField(entryKey)), GENERATION_FIELD);
+        byte[] generation = values.get(1);
+        return new Lookup(values.get(0),
+                generation == null ? Lookup.NO_GENERATION : new String(generation, StandardCharsets.US_ASCII));
     }
 
     /** True if stored; false if the namespace was invalidated since {@code seen.generation()} was read. */
-    boolean storeIfUnchanged(String namespace, Lookup seen, String entryKey, String json, CacheSpace space) {
-        Object stored = STORE_IF_UNCHANGED.run(jedis, List.of(namespace), List.of(seen.generation(),
-                CacheKeys.entryField(entryKey), json, Long.toString(space.ttl().toMillis())));
+    boolean storeIfUnchanged(String namespace, Lookup seen, String entryKey, byte[] value, CacheSpace space) {
+        Object stored = STORE_IF_UNCHANGED.runBinary(jedis, List.of(utf8(namespace)), List.of(utf8(seen.generation()),
+                utf8(CacheKeys.entryField(entryKey)), value, utf8(Long.toString(space.ttl().toMillis()))));
         return Long.valueOf(1).equals(stored);
     }
 
@@ -74,8 +82,12 @@ final class NamespaceStore {
         return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     }
 
-    /** What a read found: the entry's JSON or null, and the generation, {@link #NO_GENERATION} if none. */
-    record Lookup(@Nullable String json, String generation) {
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** What a read found: the entry's bytes or null, and the generation, {@link #NO_GENERATION} if none. */
+    record Lookup(@Nullable byte[] stored, String generation) {
 
         static final String NO_GENERATION = "";
     }

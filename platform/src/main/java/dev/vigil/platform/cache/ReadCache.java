@@ -10,6 +10,7 @@ import dev.vigil.platform.cache.NamespaceStore.Lookup;
 import dev.vigil.platform.logging.RateLimitedLog;
 import dev.vigil.platform.redis.RedisBackoff;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,7 +24,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Read-through cache for module query services: per user, on Redis, as JSON.
+ * Read-through cache for module query services: per user, on Redis, as JSON ({@link #get}) or as bytes the caller
+ * encoded ({@link #getBytes}, such as a response body to send as it is).
  * <p>
  * {@link #get} answers from Redis with no database statement, or runs the loader once (concurrent callers for
  * the same entry share that run) and stores its value. Read models invalidate through {@link
@@ -142,18 +144,31 @@ public final class ReadCache {
     @Nullable
     @SuppressWarnings("unchecked")
     public <T> T get(CacheSpace space, UUID userId, String entryKey, JavaType type, Supplier<T> loader) {
+        return (T) serve(space, userId, entryKey, new JsonCodec(type), loader);
+    }
+
+    /**
+     * The stored bytes of {@code entryKey} in the caller's namespace of {@code space}, or the loader's: on a hit,
+     * exactly what the loader once returned, with nothing decoded. The same rules as {@link #get} otherwise.
+     */
+    public byte[] getBytes(CacheSpace space, UUID userId, String entryKey, Supplier<byte[]> loader) {
+        return (byte[]) Objects.requireNonNull(serve(space, userId, entryKey, BYTES, loader), "loader returned null");
+    }
+
+    @Nullable
+    private Object serve(CacheSpace space, UUID userId, String entryKey, Codec codec, Supplier<?> loader) {
         Objects.requireNonNull(entryKey, "entryKey");
         Objects.requireNonNull(loader, "loader");
         spaces.check(space);
         Served served = flights.run(new FlightKey(space, userId, entryKey),
-                () -> enabled ? readThrough(space, userId, entryKey, type, loader) : new Served(load(space, loader), Result.MISS));
+                () -> enabled ? readThrough(space, userId, entryKey, codec, loader) : new Served(load(space, loader), Result.MISS));
         if (enabled) {
             metrics.request(space, served.result());
         }
-        return (T) served.value();
+        return served.value();
     }
 
-    private Served readThrough(CacheSpace space, UUID userId, String entryKey, JavaType type, Supplier<?> loader) {
+    private Served readThrough(CacheSpace space, UUID userId, String entryKey, Codec codec, Supplier<?> loader) {
         // during a back-off the replay's first invalidation is skipped or is the probe: either way it is cheap
         missed.replayInBackground(this::invalidateInRedis);
         if (missed.contains(space, userId)) {
@@ -166,34 +181,35 @@ public final class ReadCache {
             return new Served(load(space, loader), Result.ERROR);
         }
         Lookup seen = lookup.get();
-        if (seen.json() != null) {
+        if (seen.stored() != null) {
             try {
-                return new Served(json.readValue(seen.json(), type), Result.HIT);
-            } catch (JsonProcessingException e) {
+                return new Served(codec.decode(seen.stored()), Result.HIT);
+            } catch (IOException e) {
                 // typically an entry written by an older version of the value's type: reload and overwrite it
                 unreadable.warn("Cached entry {} in space {} does not read as {} ({}); loading it again", entryKey,
-                        space.name(), type.toCanonical(), e.getOriginalMessage());
+                        space.name(), codec, e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.toString());
             }
         }
         Object value = load(space, loader);
         // Past half the TTL, the namespace may have been invalidated and expired again, back to a generation
         // that looks unchanged; the other half covers network delay. Such a slow value is served, not stored.
         if (nanoTicker.getAsLong() - readStarted < space.ttl().toNanos() / 2) {
-            store(space, namespace, seen, entryKey, value);
+            store(space, namespace, seen, entryKey, codec, value);
         } else {
             metrics.store(space, Store.TOO_SLOW);
         }
         return new Served(value, Result.MISS);
     }
 
-    private void store(CacheSpace space, String namespace, Lookup seen, String entryKey, @Nullable Object value) {
-        String serialized;
+    private void store(CacheSpace space, String namespace, Lookup seen, String entryKey, Codec codec,
+            @Nullable Object value) {
+        byte[] serialized;
         try {
-            serialized = json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
+            serialized = codec.encode(value);
+        } catch (IOException e) {
             metrics.store(space, Store.UNSERIALIZABLE);
-            unserializable.warn("Value for entry {} in space {} cannot be written as JSON, so it is never cached: {}",
-                    entryKey, space.name(), e.getOriginalMessage());
+            unserializable.warn("Value for entry {} in space {} cannot be written as {}, so it is never cached: {}",
+                    entryKey, space.name(), codec, e instanceof JsonProcessingException j ? j.getOriginalMessage() : e);
             return;
         }
         redis.attempt(RedisOperation.STORE, () -> store.storeIfUnchanged(namespace, seen, entryKey, serialized, space))
@@ -204,6 +220,57 @@ public final class ReadCache {
     private Object load(CacheSpace space, Supplier<?> loader) {
         metrics.load(space);
         return loader.get();
+    }
+
+    /** How a value is kept in Redis. */
+    private interface Codec {
+
+        Object decode(byte[] stored) throws IOException;
+
+        byte[] encode(@Nullable Object value) throws IOException;
+    }
+
+    private static final Codec BYTES = new Codec() {
+
+        @Override
+        public Object decode(byte[] stored) {
+            return stored;
+        }
+
+        @Override
+        public byte[] encode(@Nullable Object value) {
+            return (byte[]) Objects.requireNonNull(value);
+        }
+
+        @Override
+        public String toString() {
+            return "bytes";
+        }
+    };
+
+    /** A value of {@code type} as JSON, by the application's mapper. */
+    private final class JsonCodec implements Codec {
+
+        private final JavaType type;
+
+        JsonCodec(JavaType type) {
+            this.type = type;
+        }
+
+        @Override
+        public Object decode(byte[] stored) throws IOException {
+            return json.readValue(stored, type);
+        }
+
+        @Override
+        public byte[] encode(@Nullable Object value) throws IOException {
+            return json.writeValueAsBytes(value);
+        }
+
+        @Override
+        public String toString() {
+            return type.toCanonical();
+        }
     }
 
     private record FlightKey(CacheSpace space, UUID userId, String entryKey) {

@@ -16,10 +16,14 @@ final class RedisScript {
 
     private final String source;
     private final String sha1;
+    private final byte[] sourceBytes;
+    private final byte[] sha1Bytes;
 
     RedisScript(String source) {
         this.source = source;
         this.sha1 = sha1Of(source);
+        this.sourceBytes = source.getBytes(StandardCharsets.UTF_8);
+        this.sha1Bytes = sha1.getBytes(StandardCharsets.US_ASCII);
     }
 
     Object run(UnifiedJedis jedis, List<String> keys, List<String> args) {
@@ -27,6 +31,15 @@ final class RedisScript {
             return jedis.evalsha(sha1, keys, args);
         } catch (JedisNoScriptException unknown) {
             return jedis.eval(source, keys, args);
+        }
+    }
+
+    /** {@link #run(UnifiedJedis, List, List)} with binary keys and arguments, such as a stored value's bytes. */
+    Object runBinary(UnifiedJedis jedis, List<byte[]> keys, List<byte[]> args) {
+        try {
+            return jedis.evalsha(sha1Bytes, keys, args);
+        } catch (JedisNoScriptException unknown) {
+            return jedis.eval(sourceBytes, keys, args);
         }
     }
 

@@ -1,13 +1,12 @@
 package dev.vigil.platform.feed;
 
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.platform.cache.CacheSpace;
-import dev.vigil.platform.cache.ReadCache;
 import dev.vigil.platform.paging.KeysetPosition;
 import dev.vigil.platform.paging.Page;
 import dev.vigil.platform.paging.PageQuery;
 import dev.vigil.platform.paging.PageRequest;
+import dev.vigil.platform.response.CachedResponses;
+import dev.vigil.platform.response.JsonResponse;
 import dev.vigil.platform.web.FieldError;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,11 +40,9 @@ public final class Feed<V> {
     private final CacheSpace pages;
     private final CacheSpace items;
     private final ReplicaReads reads;
-    private final ReadCache cache;
-    private final JavaType pageType;
-    private final JavaType itemType;
+    private final CachedResponses responses;
 
-    Feed(Feeds.Declaration<V> declaration, ReplicaReads reads, ReadCache cache, ObjectMapper json) {
+    Feed(Feeds.Declaration<V> declaration, ReplicaReads reads, CachedResponses responses) {
         this.viewType = declaration.viewType();
         this.name = declaration.name();
         this.filters = declaration.filters();
@@ -55,9 +52,7 @@ public final class Feed<V> {
         this.pages = declaration.pages();
         this.items = declaration.items();
         this.reads = reads;
-        this.cache = cache;
-        this.pageType = json.getTypeFactory().constructParametricType(Page.class, viewType);
-        this.itemType = json.getTypeFactory().constructParametricType(Optional.class, viewType);
+        this.responses = responses;
     }
 
     /**
@@ -66,24 +61,22 @@ public final class Feed<V> {
      * @throws org.springframework.web.ErrorResponseException 400 naming {@code cursor} when the cursor was not
      *         issued for this feed, user and selection
      */
-    public Page<V> page(UUID userId, FeedSelection selection, PageRequest request) {
+    public JsonResponse<Page<V>> page(UUID userId, FeedSelection selection, PageRequest request) {
         PageQuery page = request.bind(name, userId, selection.pageFilters());
         if (page.isOffsetPage() || !page.isFirstPage()) {
-            return read(userId, selection, page);
+            return responses.of(userId, read(userId, selection, page));
         }
         String entry = "page:" + page.limit() + ":" + selection.pageFilters().canonical();
-        return Objects.requireNonNull(cache.get(pages, userId, entry, pageType, () -> read(userId, selection, page)));
+        return responses.get(pages, userId, entry, () -> read(userId, selection, page));
     }
 
     /** The user's row with this id, or empty when the user has none (missing, or someone else's). */
-    public Optional<V> find(UUID userId, UUID id) {
-        Optional<V> row = cache.get(items, userId, "item:" + id, itemType, () -> {
+    public Optional<JsonResponse<V>> find(UUID userId, UUID id) {
+        return responses.find(items, userId, "item:" + id, () -> {
             BoundStatement lookup = statements.byId(userId, id);
             return reads.forUser(userId,
                     jdbc -> jdbc.sql(lookup.sql()).params(lookup.parameters()).query(rows).optional());
         });
-        // a cached "not found" reads back as an empty Optional; null is only what the type allows
-        return Objects.requireNonNullElse(row, Optional.empty());
     }
 
     /** The type of its rows: what a {@code @FeedOf} argument names. */

@@ -1,8 +1,7 @@
 package dev.vigil.platform.feed;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.platform.cache.ReadCache;
-import dev.vigil.platform.cache.ReadCacheConfiguration;
+import dev.vigil.platform.response.CachedResponses;
+import dev.vigil.platform.response.ResponseConfiguration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,13 +14,13 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Lets modules declare feeds, and controllers take a {@code @FeedOf} {@link FeedSelection} argument. */
-@AutoConfiguration(after = {ReadCacheConfiguration.class, ReplicaConfiguration.class})
-@ConditionalOnBean(ReadCache.class)
+@AutoConfiguration(after = {ResponseConfiguration.class, ReplicaConfiguration.class})
+@ConditionalOnBean(CachedResponses.class)
 public class FeedConfiguration {
 
     @Bean
-    Feeds feeds(ReplicaReads reads, ReadCache cache, ObjectMapper json, ObjectProvider<Feed<?>> declared) {
-        return new Feeds(reads, cache, json, declared);
+    Feeds feeds(ReplicaReads reads, CachedResponses responses, ObjectProvider<Feed<?>> declared) {
+        return new Feeds(reads, responses, declared);
     }
 
     @Bean

@@ -1,8 +1,7 @@
 package dev.vigil.platform.feed;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.platform.cache.CacheSpace;
-import dev.vigil.platform.cache.ReadCache;
+import dev.vigil.platform.response.CachedResponses;
 import dev.vigil.platform.paging.KeysetPosition;
 import dev.vigil.platform.paging.PageRequest;
 import java.util.HashSet;
@@ -40,14 +39,12 @@ public final class Feeds {
             Set.of(PageRequest.LIMIT, PageRequest.CURSOR, PageRequest.OFFSET, TimeWindow.FROM, TimeWindow.TO);
 
     private final ReplicaReads reads;
-    private final ReadCache cache;
-    private final ObjectMapper json;
+    private final CachedResponses responses;
     private final ObjectProvider<Feed<?>> declared;
 
-    Feeds(ReplicaReads reads, ReadCache cache, ObjectMapper json, ObjectProvider<Feed<?>> declared) {
+    Feeds(ReplicaReads reads, CachedResponses responses, ObjectProvider<Feed<?>> declared) {
         this.reads = reads;
-        this.cache = cache;
-        this.json = json;
+        this.responses = responses;
         this.declared = declared;
     }
 
@@ -161,7 +158,7 @@ public final class Feeds {
             FeedStatements statements =
                     new FeedStatements(table, idColumn, columns, pageStatement, itemStatement, filters);
             return new Feed<>(new Declaration<>(viewType, name, filters, statements, rows, positionOf, pages, items),
-                    reads, cache, json);
+                    reads, responses);
         }
 
         private static String requireMatch(Pattern pattern, String text, String what) {

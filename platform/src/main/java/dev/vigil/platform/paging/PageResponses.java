@@ -16,8 +16,13 @@ public final class PageResponses {
     public static <T> ResponseEntity<Page<T>> ok(Page<T> page, HttpServletRequest request) {
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (page.nextCursor() != null) {
-            response.header(HttpHeaders.LINK, NextPageLink.to(request, page.nextCursor()));
+            link(response, request, page.nextCursor());
         }
         return response.body(page);
+    }
+
+    /** Adds the {@code Link: <...>; rel="next"} header for a page that continues at {@code nextCursor}. */
+    public static void link(ResponseEntity.HeadersBuilder<?> response, HttpServletRequest request, String nextCursor) {
+        response.header(HttpHeaders.LINK, NextPageLink.to(request, nextCursor));
     }
 }

@@ -6,7 +6,7 @@ import dev.vigil.platform.feed.FeedOf;
 import dev.vigil.platform.feed.FeedSelection;
 import dev.vigil.platform.paging.Page;
 import dev.vigil.platform.paging.PageRequest;
-import dev.vigil.platform.paging.PageResponses;
+import dev.vigil.platform.response.JsonResponse;
 import dev.vigil.platform.web.CurrentUser;
 import dev.vigil.platform.web.NotFound;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,14 +35,15 @@ class AlertQueryController {
      * {@code category} one value each, {@code severity} one or more, {@code from}/{@code to} on the alert's creation.
      */
     @GetMapping
-    ResponseEntity<Page<AlertView>> alerts(@CurrentUser UUID userId, PageRequest page,
+    ResponseEntity<JsonResponse<Page<AlertView>>> alerts(@CurrentUser UUID userId, PageRequest page,
             @FeedOf(AlertView.class) FeedSelection selection, HttpServletRequest request) {
-        return PageResponses.ok(alerts.page(userId, selection, page), request);
+        return alerts.page(userId, selection, page).ok(request);
     }
 
     /** 200 with the alert; 404 if the caller has no alert with that id; 400 naming alertId if it is no UUID. */
     @GetMapping("/{alertId}")
-    AlertView alert(@PathVariable UUID alertId, @CurrentUser UUID userId) {
-        return alerts.find(userId, alertId).orElseThrow(NotFound::new);
+    ResponseEntity<JsonResponse<AlertView>> alert(@PathVariable UUID alertId, @CurrentUser UUID userId,
+            HttpServletRequest request) {
+        return alerts.find(userId, alertId).orElseThrow(NotFound::new).ok(request);
     }
 }

@@ -18,6 +18,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -98,6 +99,50 @@ class AlertReadCacheIntegrationTests extends AlertReadIntegrationTestSupport {
         command(stranger, "/api/v1/alerts/read-all");
         raise(stranger);
         assertThat(statements(ok(user, list()))).as("still a hit").isZero();
+    }
+
+    @Test
+    void everyReadCarriesAnETagThatAnswers304WithNoStatementUntilAWriteChangesTheBody() throws Exception {
+        UUID alert = alerts.get(0);
+        for (MockHttpServletRequestBuilder read : List.of(list(), list("limit", "1"), get(ALERTS + "/" + alert))) {
+            String etag = etagOf(ok(user, read));
+            assertThat(etagOf(ok(user, read))).as("same body, same ETag").isEqualTo(etag);
+            MvcResult notModified = mvc.perform(as(user, read).header(HttpHeaders.IF_NONE_MATCH, etag))
+                    .andExpect(status().isNotModified()).andReturn();
+            assertThat(notModified.getResponse().getContentAsByteArray()).isEmpty();
+            assertThat(notModified.getResponse().getHeader(HttpHeaders.ETAG)).isEqualTo(etag);
+        }
+        // a page after the first is not cached, but it has an ETag too (the statement runs, the body is not sent)
+        MvcResult first = ok(user, list("limit", "1"));
+        MockHttpServletRequestBuilder second = get(nextLink(first, body(first)));
+        String secondTag = etagOf(ok(user, second));
+        mvc.perform(as(user, second).header(HttpHeaders.IF_NONE_MATCH, secondTag)).andExpect(status().isNotModified());
+
+        String before = etagOf(ok(user, get(ALERTS + "/" + alert)));
+        command("/api/v1/alerts/" + alert + "/read");
+        MvcResult changed = mvc.perform(as(user, get(ALERTS + "/" + alert)).header(HttpHeaders.IF_NONE_MATCH, before))
+                .andExpect(status().isOk()).andReturn();
+        assertThat(etagOf(changed)).as("a write that changes the body changes the ETag").isNotEqualTo(before);
+        assertThat(body(changed).get("status").asText()).isEqualTo("READ");
+    }
+
+    @Test
+    void anotherUsersETagIsNeverTheCallers() throws Exception {
+        UUID stranger = TimeOrderedIds.next();
+        String strangers = etagOf(ok(stranger, list("status", "DISMISSED")));
+        UUID other = TimeOrderedIds.next();
+        // the same body (no dismissed alerts), another user: not a match
+        String others = etagOf(ok(other, list("status", "DISMISSED")));
+        assertThat(others).isNotEqualTo(strangers);
+        mvc.perform(as(other, list("status", "DISMISSED")).header(HttpHeaders.IF_NONE_MATCH, strangers))
+                .andExpect(status().isOk());
+    }
+
+    private static String etagOf(MvcResult result) {
+        String etag = result.getResponse().getHeader(HttpHeaders.ETAG);
+        assertThat(etag).as("ETag").matches("\"[A-Za-z0-9_-]{22}\"");
+        assertThat(result.getResponse().getHeader(HttpHeaders.CACHE_CONTROL)).isEqualTo("no-cache, private");
+        return etag;
     }
 
     /** Reads twice: the second answer comes from the cache. */

@@ -4,8 +4,8 @@ import static dev.vigil.platform.jdbc.SqlTimes.instant;
 
 import dev.vigil.billing.api.Plan;
 import dev.vigil.billing.api.SubscriptionStatus;
-import com.fasterxml.jackson.core.type.TypeReference;
-import dev.vigil.platform.cache.ReadCache;
+import dev.vigil.platform.response.CachedResponses;
+import dev.vigil.platform.response.JsonResponse;
 import java.util.Optional;
 import java.util.UUID;
 import dev.vigil.platform.jdbc.ReplicaReads;
@@ -21,20 +21,17 @@ public class SubscriptionQueries {
             FROM billing.subscription_view
             WHERE user_id = :userId""";
 
-    private static final TypeReference<Optional<SubscriptionView>> MAYBE_SUBSCRIPTION = new TypeReference<>() {
-    };
-
     private final ReplicaReads reads;
-    private final ReadCache cache;
+    private final CachedResponses responses;
 
-    SubscriptionQueries(ReplicaReads reads, ReadCache cache) {
+    SubscriptionQueries(ReplicaReads reads, CachedResponses responses) {
         this.reads = reads;
-        this.cache = cache;
+        this.responses = responses;
     }
 
-    /** A cache hit runs no SQL; a miss runs one statement. */
-    public Optional<SubscriptionView> find(UUID userId) {
-        return cache.get(BillingCaches.SUBSCRIPTION, userId, "subscription", MAYBE_SUBSCRIPTION, () -> load(userId));
+    /** The caller's SubscriptionView as a response; a cache hit runs no SQL, a miss one statement. */
+    public Optional<JsonResponse<SubscriptionView>> find(UUID userId) {
+        return responses.find(BillingCaches.SUBSCRIPTION, userId, "subscription", () -> load(userId));
     }
 
     private Optional<SubscriptionView> load(UUID userId) {

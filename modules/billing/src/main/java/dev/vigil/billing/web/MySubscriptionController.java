@@ -4,7 +4,10 @@ import dev.vigil.billing.query.SubscriptionQueries;
 import dev.vigil.billing.query.SubscriptionView;
 import dev.vigil.platform.web.CurrentUser;
 import dev.vigil.platform.web.NotFound;
+import dev.vigil.platform.response.JsonResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,7 +22,7 @@ class MySubscriptionController {
     }
 
     @GetMapping("/api/v1/me/subscription")
-    SubscriptionView mine(@CurrentUser UUID userId) {
-        return subscriptions.find(userId).orElseThrow(NotFound::new);
+    ResponseEntity<JsonResponse<SubscriptionView>> mine(@CurrentUser UUID userId, HttpServletRequest request) {
+        return subscriptions.find(userId).orElseThrow(NotFound::new).ok(request);
     }
 }

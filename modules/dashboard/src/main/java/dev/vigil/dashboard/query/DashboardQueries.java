@@ -2,8 +2,8 @@ package dev.vigil.dashboard.query;
 
 import static dev.vigil.platform.jdbc.SqlTimes.instant;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import dev.vigil.platform.cache.ReadCache;
+import dev.vigil.platform.response.CachedResponses;
+import dev.vigil.platform.response.JsonResponse;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -24,20 +24,17 @@ public class DashboardQueries {
             FROM dashboard.dashboard_summary
             WHERE user_id = :userId""";
 
-    private static final TypeReference<Optional<DashboardView>> MAYBE_VIEW = new TypeReference<>() {
-    };
-
     private final ReplicaReads reads;
-    private final ReadCache cache;
+    private final CachedResponses responses;
 
-    DashboardQueries(ReplicaReads reads, ReadCache cache) {
+    DashboardQueries(ReplicaReads reads, CachedResponses responses) {
         this.reads = reads;
-        this.cache = cache;
+        this.responses = responses;
     }
 
-    /** A cache hit runs no SQL; a miss runs one statement. */
-    public Optional<DashboardView> find(UUID userId) {
-        return cache.get(DashboardCaches.SUMMARY, userId, "summary", MAYBE_VIEW,
+    /** The caller's summary as a response; a cache hit runs no SQL, a miss one statement. */
+    public Optional<JsonResponse<DashboardView>> find(UUID userId) {
+        return responses.find(DashboardCaches.SUMMARY, userId, "summary",
                 () -> reads.forUser(userId,
                         jdbc -> jdbc.sql(BY_USER).param("userId", userId).query(DashboardQueries::view).optional()));
     }

@@ -3,6 +3,7 @@ package dev.vigil.dashboard.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -15,6 +16,8 @@ import dev.vigil.monitoring.api.DataType;
 import dev.vigil.monitoring.api.ExposureDetected;
 import dev.vigil.monitoring.api.Severity;
 import dev.vigil.monitoring.api.SourceKind;
+import dev.vigil.dashboard.query.DashboardCaches;
+import dev.vigil.platform.cache.ReadCache;
 import dev.vigil.platform.id.TimeOrderedIds;
 import dev.vigil.platform.sql.RequestStatements;
 import dev.vigil.platform.testing.TestTokens;
@@ -30,6 +33,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @SpringBootTest(classes = DashboardTestApplication.class)
 @Import(DashboardTestSupport.class)
@@ -44,6 +49,9 @@ class DashboardEndpointIntegrationTests {
 
     @Autowired
     ProcessorCatchUp catchUp;
+
+    @Autowired
+    ReadCache cache;
 
     @Test
     void theCallerReadsTheirSummaryRowInOneStatement() throws Exception {
@@ -75,6 +83,43 @@ class DashboardEndpointIntegrationTests {
         catchUp.await("dashboard-summary");
         mvc.perform(get("/api/v1/dashboard").header(HttpHeaders.AUTHORIZATION, TestTokens.user(user)))
                 .andExpect(jsonPath("$.exposures.active").value(2));
+    }
+
+    @Test
+    void aConditionalReadAnswers304WithNoStatementUntilAnEventChangesTheSummary() throws Exception {
+        UUID user = TimeOrderedIds.next();
+        Instant at = Instant.parse("2026-11-02T10:00:00Z");
+        events.publish(new UserRegistered(user, "etag@example.org", "Etag", "UTC", at));
+        catchUp.await("dashboard-summary");
+
+        MvcResult first = read(user, null).andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-cache, private")).andReturn();
+        String etag = first.getResponse().getHeader(HttpHeaders.ETAG);
+        assertThat(etag).matches("\"[A-Za-z0-9_-]{22}\"");
+        assertThat(read(user, null).andReturn().getResponse().getHeader(HttpHeaders.ETAG)).isEqualTo(etag);
+
+        MvcResult notModified = read(user, etag).andExpect(status().isNotModified())
+                .andExpect(header().string(HttpHeaders.ETAG, etag)).andReturn();
+        assertThat(notModified.getResponse().getContentAsByteArray()).isEmpty();
+        assertThat(notModified.getRequest().getAttribute(RequestStatements.REQUEST_ATTRIBUTE)).isEqualTo(0);
+
+        // reloaded after an invalidation that changed nothing: the same ETag, so still 304
+        cache.invalidate(DashboardCaches.SUMMARY, user);
+        MvcResult reloaded = read(user, etag).andExpect(status().isNotModified()).andReturn();
+        assertThat(reloaded.getRequest().getAttribute(RequestStatements.REQUEST_ATTRIBUTE)).isEqualTo(1);
+
+        events.publish(new ExposureDetected(TimeOrderedIds.next(), user, "Acme", SourceKind.BREACH,
+                List.of(DataType.EMAIL), Severity.HIGH, at, at.plusSeconds(1)));
+        catchUp.await("dashboard-summary");
+        MvcResult changed = read(user, etag).andExpect(status().isOk())
+                .andExpect(jsonPath("$.exposures.active").value(1)).andReturn();
+        assertThat(changed.getResponse().getHeader(HttpHeaders.ETAG)).isNotEqualTo(etag);
+    }
+
+    private ResultActions read(UUID user, String ifNoneMatch) throws Exception {
+        MockHttpServletRequestBuilder request = get("/api/v1/dashboard")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.user(user));
+        return mvc.perform(ifNoneMatch == null ? request : request.header(HttpHeaders.IF_NONE_MATCH, ifNoneMatch));
     }
 
     @Test

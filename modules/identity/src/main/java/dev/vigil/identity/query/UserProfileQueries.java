@@ -1,7 +1,7 @@
 package dev.vigil.identity.query;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import dev.vigil.platform.cache.ReadCache;
+import dev.vigil.platform.response.CachedResponses;
+import dev.vigil.platform.response.JsonResponse;
 import java.util.Optional;
 import java.util.UUID;
 import dev.vigil.platform.jdbc.ReplicaReads;
@@ -17,20 +17,17 @@ public class UserProfileQueries {
             FROM identity.user_profile_view
             WHERE user_id = :userId""";
 
-    private static final TypeReference<Optional<UserProfileView>> MAYBE_PROFILE = new TypeReference<>() {
-    };
-
     private final ReplicaReads reads;
-    private final ReadCache cache;
+    private final CachedResponses responses;
 
-    UserProfileQueries(ReplicaReads reads, ReadCache cache) {
+    UserProfileQueries(ReplicaReads reads, CachedResponses responses) {
         this.reads = reads;
-        this.cache = cache;
+        this.responses = responses;
     }
 
-    /** A cache hit runs no SQL; a miss runs one statement. */
-    public Optional<UserProfileView> find(UUID userId) {
-        return cache.get(IdentityCaches.PROFILE, userId, "profile", MAYBE_PROFILE, () -> load(userId));
+    /** The caller's UserProfileView as a response; a cache hit runs no SQL, a miss one statement. */
+    public Optional<JsonResponse<UserProfileView>> find(UUID userId) {
+        return responses.find(IdentityCaches.PROFILE, userId, "profile", () -> load(userId));
     }
 
     private Optional<UserProfileView> load(UUID userId) {

@@ -6,7 +6,7 @@ import dev.vigil.platform.feed.FeedOf;
 import dev.vigil.platform.feed.FeedSelection;
 import dev.vigil.platform.paging.Page;
 import dev.vigil.platform.paging.PageRequest;
-import dev.vigil.platform.paging.PageResponses;
+import dev.vigil.platform.response.JsonResponse;
 import dev.vigil.platform.web.CurrentUser;
 import dev.vigil.platform.web.NotFound;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,14 +35,15 @@ class ExposureController {
      * {@code from}/{@code to} on the exposure's creation.
      */
     @GetMapping
-    ResponseEntity<Page<ExposureView>> exposures(@CurrentUser UUID userId, PageRequest page,
+    ResponseEntity<JsonResponse<Page<ExposureView>>> exposures(@CurrentUser UUID userId, PageRequest page,
             @FeedOf(ExposureView.class) FeedSelection selection, HttpServletRequest request) {
-        return PageResponses.ok(exposures.page(userId, selection, page), request);
+        return exposures.page(userId, selection, page).ok(request);
     }
 
     /** 200 with the exposure; 404 if the caller has none with that id (another user's answers the same). */
     @GetMapping("/{exposureId}")
-    ExposureView exposure(@CurrentUser UUID userId, @PathVariable UUID exposureId) {
-        return exposures.find(userId, exposureId).orElseThrow(NotFound::new);
+    ResponseEntity<JsonResponse<ExposureView>> exposure(@CurrentUser UUID userId, @PathVariable UUID exposureId,
+            HttpServletRequest request) {
+        return exposures.find(userId, exposureId).orElseThrow(NotFound::new).ok(request);
     }
 }
