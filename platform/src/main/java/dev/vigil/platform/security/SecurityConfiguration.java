@@ -29,6 +29,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -124,6 +125,12 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden))
                 .build();
+    }
+
+    /** The bearer token of the {@code Authorization} header, read without a regular expression ({@link BearerHeader}). */
+    @Bean
+    BearerTokenResolver bearerTokenResolver() {
+        return new BearerHeader();
     }
 
     /** Spring Security's default firewall, with the same character rules checked faster ({@link FirewallCharacters}). */
