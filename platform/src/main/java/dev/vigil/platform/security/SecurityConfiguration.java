@@ -127,6 +127,12 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    /** Spring Security's chain without the handler lookup it runs first, for matchers Vigil does not use. */
+    @Bean
+    static UnwrapIntrospectorCache unwrapIntrospectorCache() {
+        return new UnwrapIntrospectorCache();
+    }
+
     /** The bearer token of the {@code Authorization} header, read without a regular expression ({@link BearerHeader}). */
     @Bean
     BearerTokenResolver bearerTokenResolver() {
