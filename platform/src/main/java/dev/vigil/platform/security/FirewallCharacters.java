@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * The characters Spring Security's {@code StrictHttpFirewall} allows in header names and values and parameter names
  * (assigned code points, no control characters; a value may hold a tab), answered without a regular expression for
  * the usual printable-ASCII string. The firewall checks every header the application reads, the bearer token at least
- * three times per request, and its regular expression was a seventh of the fixed endpoint's CPU
+ * twice per request, and its regular expression was a seventh of the fixed endpoint's CPU
  * (docs/performance.md, "Per-request cost"). Anything else is judged by the firewall's own expression.
  */
 final class FirewallCharacters implements Predicate<String> {
