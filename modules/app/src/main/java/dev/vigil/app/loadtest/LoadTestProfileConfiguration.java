@@ -28,6 +28,10 @@ class LoadTestProfileConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
+                // the same filters as the API's chain (SecurityConfiguration), so the fixed endpoint costs what /api/** does
+                .logout(logout -> logout.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .servletApi(servletApi -> servletApi.disable())
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> { }))
                 .build();
