@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
 
@@ -21,8 +22,8 @@ public final class JsonResponse<T> {
 
     private static final byte SEPARATOR = '\n';
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
-    /** Every client revalidates (and may then get a 304); no shared cache keeps a user's data. */
-    private static final CacheControl REVALIDATE = CacheControl.noCache().cachePrivate();
+    /** Every client revalidates (and may then get a 304); no shared cache keeps a user's data. Built once. */
+    private static final String REVALIDATE = CacheControl.noCache().cachePrivate().getHeaderValue();
 
     private final byte[] encoded;
     private final int bodyStart;
@@ -105,7 +106,8 @@ public final class JsonResponse<T> {
      * {@code If-None-Match} names this ETag.
      */
     public ResponseEntity<JsonResponse<T>> ok(HttpServletRequest request) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok().eTag(etag).cacheControl(REVALIDATE);
+        ResponseEntity.BodyBuilder response =
+                ResponseEntity.ok().eTag(etag).header(HttpHeaders.CACHE_CONTROL, REVALIDATE);
         if (nextCursor != null) {
             PageResponses.link(response, request, nextCursor);
         }
