@@ -33,8 +33,14 @@ final class VigilRequests {
     private VigilRequests() {
     }
 
+    /**
+     * Gatling's own HTTP cache is off: it would send {@code If-None-Match} with each repeated read and get 304s, and
+     * these simulations measure full reads, comparable run to run. Conditional reads are measured by
+     * {@code bin/bench-http} (docs/performance.md).
+     */
     static HttpProtocolBuilder protocol() {
         return http.baseUrl(LoadSettings.baseUrl())
+                .disableCaching()
                 .acceptHeader("application/json")
                 .contentTypeHeader("application/json")
                 .userAgentHeader("vigil-loadtest");
